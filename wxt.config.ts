@@ -10,7 +10,17 @@ export default defineConfig({
     name: 'Listing Inspector',
     description:
       'Flags prohibited-drug listings and missing seller credentials on marketplace pages (English, Spanish, Chinese).',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    // alarms: the report outbox wakes for retries; unlimitedStorage: evidence (screenshots,
+    // snapshots) must not be evicted; pageCapture: MHTML evidence (Chromium only).
+    permissions: [
+      'storage',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      'alarms',
+      'unlimitedStorage',
+      ...(browser === 'firefox' ? [] : ['pageCapture']),
+    ],
     optional_host_permissions: ['*://*/*'],
     content_security_policy:
       browser === 'firefox'

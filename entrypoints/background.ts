@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerReports } from '../platform/reports/background.ts';
 
 export default defineBackground(() => {
-  // Managers are registered in later commits.
+  registerReports();
 });
