@@ -59,7 +59,7 @@ const LABELLED = String.raw`药品经营许可证(?:编号|证号|号)?\s*[:：]
 export function findDrugTradingLicences(text: string): string[] {
   const found = findStandalone(text, STRICT, true).map((v) => v.raw);
   for (const m of text.matchAll(new RegExp(`${LABELLED}(?!\\d)`, 'gu'))) if (m[1] !== undefined) found.push(m[1]);
-  return found;
+  return [...new Set(found)];
 }
 
 export const cnDrugTradingLicence: CredentialType = {
