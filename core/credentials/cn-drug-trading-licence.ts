@@ -25,7 +25,7 @@ const BUSINESS: Readonly<Record<string, string>> = {
 const ENTITY: Readonly<Record<string, string>> = { A: 'legal person', B: 'non-legal-person enterprise' };
 
 export function validateDrugTradingLicence(written: string): CredentialResult {
-  const value = written.replace(/\s+/g, '').toUpperCase();
+  const value = written.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
   const m = /^(.)([A-Z])([A-Z])(\d+)$/u.exec(value);
   if (!m) return invalid(CN_DRUG_TRADING_LICENCE_TYPE, value, 'not a licence number: expected e.g. 琼AA898000001');
   const [, province = '', business = '', entity = '', digits = ''] = m;
@@ -59,7 +59,7 @@ const LABELLED = String.raw`药品经营许可证(?:编号|证号|号)?\s*[:：]
 export function findDrugTradingLicences(text: string): string[] {
   const found = findStandalone(text, STRICT, true).map((v) => v.raw);
   for (const m of text.matchAll(new RegExp(`${LABELLED}(?!\\d)`, 'gu'))) if (m[1] !== undefined) found.push(m[1]);
-  return found;
+  return [...new Set(found)];
 }
 
 export const cnDrugTradingLicence: CredentialType = {

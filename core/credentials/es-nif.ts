@@ -44,7 +44,7 @@ function ok(value: string, what: string): CredentialResult {
 }
 
 export function validateNif(written: string): CredentialResult {
-  const value = written.replace(/[\s.\-/]/g, '').toUpperCase();
+  const value = written.normalize('NFKC').replace(/[\s.\-/]/g, '').toUpperCase();
   if (value.length !== 9) return invalid(ES_NIF_TYPE, value, `wrong length: ${value.length} characters, a NIF has 9`);
   const dni = /^(\d{8})([A-Z])$/.exec(value);
   if (dni) {

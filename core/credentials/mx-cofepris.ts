@@ -24,7 +24,7 @@ const PRODUCT_LOOKUP =
 const GROUPS = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 
 export function validateCofeprisProduct(written: string, now: Date): CredentialResult {
-  const value = written.toUpperCase().replace(/\s+/g, ' ').trim();
+  const value = written.normalize('NFKC').toUpperCase().replace(/\s+/g, ' ').trim();
   const m = /^(\d{1,6}) ?([A-Z]{1,2}) ?(\d{2}|\d{4}) ?SSA(?: ?([IVX]{1,4}))?$/.exec(value);
   if (!m) return invalid(MX_COFEPRIS_PRODUCT_TYPE, value, 'not a registro sanitario: expected e.g. "123M2015 SSA IV"');
   const [, , , year = '', group] = m;

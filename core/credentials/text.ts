@@ -14,7 +14,7 @@ export function normalizeCredentialText(text: string): string {
 
 /** Removes the spaces, hyphens and dots people put inside numbers ("123-456-7893", "52.340"). */
 export function stripSeparators(value: string): string {
-  return value.replace(/[\s.\-‐‑–—_/]/g, '');
+  return value.normalize('NFKC').replace(/[\s.\-‐‑–—_/]/g, '');
 }
 
 export interface LabelledValue {
