@@ -93,6 +93,7 @@ export function evaluate(compiled: CompiledPacks, blocks: readonly TextBlock[]):
   const cues = new Positions();
   const exclusions = new Positions();
   const buffer = new SkeletonBuffer();
+  let covered = new Uint8Array(256);
   let tokenBase = 0;
 
   blocks.forEach((block, b) => {
@@ -106,7 +107,8 @@ export function evaluate(compiled: CompiledPacks, blocks: readonly TextBlock[]):
       tokenEnd: tokenBase + (skeleton.token[last] as number),
       tricks,
     });
-    const covered = new Uint8Array(skeleton.length);
+    if (covered.length < skeleton.length) covered = new Uint8Array(skeleton.length * 2);
+    else covered.fill(0, 0, skeleton.length);
     compiled.automaton.scan(skeleton.codes, skeleton.length, (patternId, end) => {
       const length = compiled.automaton.patternLengths[patternId] as number;
       const start = end - length + 1;
@@ -283,7 +285,7 @@ function findMisspellings(
       j++;
     }
     const wordLength = j - i;
-    if (letters && wordLength >= 6 && wordLength <= 40 && covered[i] === 0) {
+    if (letters && wordLength >= 6 && covered[i] === 0 && compiled.fuzzy.mayMatch(codes, i, j)) {
       const word = String.fromCharCode(...codes.subarray(i, j));
       for (const entry of compiled.fuzzy.lookup(word)) found(entry.rule, i, j - 1);
     }

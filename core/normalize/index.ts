@@ -112,6 +112,9 @@ function computeInfo(cp: number): CharInfo {
 
 const ASCII_INFO: CharInfo[] = [];
 for (let cp = 0; cp < 128; cp++) ASCII_INFO.push(computeInfo(cp));
+/** ASCII kinds and folded letters as flat tables: the fast path for most page text. */
+const ASCII_KIND = Uint8Array.from(ASCII_INFO, (info) => info.kind);
+const ASCII_FOLD = Uint16Array.from(ASCII_INFO, (info) => (info.out.length === 1 ? info.out.charCodeAt(0) : 0));
 const INFO_CACHE = new Map<number, CharInfo>();
 
 function infoFor(cp: number): CharInfo {
@@ -226,6 +229,49 @@ export function normalize(source: string, buffer: SkeletonBuffer = new SkeletonB
   let previousCp = -1;
   for (let i = 0; i < n; ) {
     const unit = source.charCodeAt(i);
+    // Fast path: ASCII separators and letters (other than a capital I, which may pass for an l).
+    if (unit < 128) {
+      const asciiKind = ASCII_KIND[unit] as number;
+      if (asciiKind === KIND_SEPARATOR) {
+        pendingBoundary = true;
+        inWord = false;
+        previousCp = unit;
+        i++;
+        continue;
+      }
+      if (asciiKind === KIND_LETTER && unit !== 0x49) {
+        const code = ASCII_FOLD[unit] as number;
+        if (!inWord) {
+          inWord = true;
+          wordFrom = i;
+          word = null;
+        }
+        previousCp = unit;
+        const zeroWidth = pendingZeroWidth ? F_ZERO_WIDTH : 0;
+        pendingZeroWidth = false;
+        if (pendingBoundary) {
+          token++;
+          pendingBoundary = false;
+          out.push(code, i, i + 1, F_BOUNDARY | zeroWidth, token);
+        } else {
+          const last = out.length - 1;
+          if (
+            last >= 0 &&
+            out.codes[last] === code &&
+            ((out.flags[last] as number) & (F_DIGIT | F_STANDALONE)) === 0 &&
+            (out.run[last] as number) < 255
+          ) {
+            out.run[last] = (out.run[last] as number) + 1;
+            out.end[last] = i + 1;
+            out.flags[last] = (out.flags[last] as number) | zeroWidth;
+          } else {
+            out.push(code, i, i + 1, zeroWidth, token);
+          }
+        }
+        i++;
+        continue;
+      }
+    }
     let info: CharInfo;
     let cp = unit;
     let width = 1;
