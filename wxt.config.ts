@@ -7,10 +7,13 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: ({ browser }) => ({
-    name: 'Listing Inspector',
-    description:
-      'Flags prohibited-drug listings and missing seller credentials on marketplace pages (English, Spanish, Chinese).',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    // Team deployment: the policies an organisation may set (docs/deployment.md). Firefox reads
+    // the same names from the "3rdparty" section of policies.json and rejects this key in MV2.
+    storage: browser === 'firefox' ? undefined : { managed_schema: 'managed_schema.json' },
+    default_locale: 'en',
     optional_host_permissions: ['*://*/*'],
     content_security_policy:
       browser === 'firefox'
