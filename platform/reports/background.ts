@@ -8,10 +8,10 @@ import { browser } from 'wxt/browser';
 import { EMPTY_LISTING, type PageResult } from '../../core/findings.ts';
 import { fileReport, prefillForm, validateForm } from '../../core/report/filing.ts';
 import type { Report, ReportState } from '../../core/report/model.ts';
-import { ReportsMessage, StartReport, type FileReport, type FileReply, type StartReply, type SubmitReply } from '../messages/reports.ts';
+import { ReportsMessage, type StartReport, type FileReport, type FileReply, type StartReply, type SubmitReply } from '../messages/reports.ts';
 import { captureEvidence } from './capture.ts';
 import { processOutbox, queueReport, registerOutbox, retryFailed } from './outbox-runner.ts';
-import { readSubmission, reviewerIdItem } from './settings.ts';
+import { configureForAutomation, readReviewerId, readSubmission } from './settings.ts';
 import { appendIfHead, chainHead, getCapture, getDraft, getState, saveDraft, versionsOf } from './store.ts';
 import { sessionEvidenceKey } from './unlock.ts';
 
@@ -44,7 +44,7 @@ async function pageResultFor(tabId: number): Promise<PageResult> {
 export async function startReport(message: StartReport): Promise<StartReply> {
   try {
     const page = message.page ?? (await pageResultFor(message.tabId));
-    const reviewerId = await reviewerIdItem.getValue();
+    const reviewerId = await readReviewerId();
     const captureId = newId();
     const { capture, durationMs } = await captureEvidence({ tabId: message.tabId, page, reviewerId, key: await sessionEvidenceKey(), captureId });
     const draftId = newId();
@@ -149,6 +149,6 @@ export function registerReports(): void {
     submit: (ids: string[]) => handleReportsMessage({ type: 'reports.submit', ids }),
     kick: () => processOutbox(),
     draft: (draftId: string) => getDraft(draftId),
-    StartReport,
+    configure: configureForAutomation,
   };
 }

@@ -1,42 +1,44 @@
 /**
- * What the reports manager reads from settings: the reviewer id written into reports
- * and the submission endpoint. Stored under keys of its own so the reports code and
- * its tests do not depend on the options page; the options page writes these items.
+ * What the reports manager reads from settings. The reviewer id and the submission
+ * endpoint and token are the options page's (platform/settings: one source of truth,
+ * with managed policy on top); only the request timeout, an advanced knob the tests
+ * shorten, is kept here.
  */
-import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
+import { loadEffectiveSettings, saveSettings } from '../settings/store.ts';
 
-z.config({ jitless: true });
-
-/** HTTPS, or plain HTTP to this machine only (a local intake bridge, and the tests). */
-export function isAllowedEndpoint(value: string): boolean {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'https:') return true;
-    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  } catch {
-    return false;
-  }
+export interface SubmissionSettings {
+  /** Empty: reports stay local and are exported by hand. */
+  endpoint: string;
+  /** Sent as "Authorization: Bearer <token>". */
+  token: string;
+  /** A request that takes longer is abandoned and retried (the intake hung). */
+  timeoutMs: number;
 }
 
-export const SubmissionSettings = z.object({
-  /** Empty: reports stay local and are exported by hand. */
-  endpoint: z.string().check(z.refine((value) => value === '' || isAllowedEndpoint(value), 'the endpoint must be an https:// URL')),
-  /** Sent as "Authorization: Bearer <token>". Kept in local storage, never synced. */
-  token: z.string().check(z.maxLength(4096)),
-  /** A request that takes longer is abandoned and retried (the intake hung). */
-  timeoutMs: z.number().check(z.int(), z.minimum(1000), z.maximum(300_000)),
-});
-export type SubmissionSettings = z.infer<typeof SubmissionSettings>;
+const DEFAULT_TIMEOUT_MS = 30_000;
+export const timeoutItem = storage.defineItem<number>('local:reports.timeoutMs', { fallback: DEFAULT_TIMEOUT_MS });
 
-export const DEFAULT_SUBMISSION: SubmissionSettings = { endpoint: '', token: '', timeoutMs: 30_000 };
-
-export const submissionItem = storage.defineItem<SubmissionSettings>('local:reports.submission', { fallback: DEFAULT_SUBMISSION });
-export const reviewerIdItem = storage.defineItem<string>('local:reports.reviewerId', { fallback: '' });
-
-/** The submission settings, repaired to defaults field by field when stored values are invalid. */
 export async function readSubmission(): Promise<SubmissionSettings> {
-  const stored = await submissionItem.getValue();
-  const parsed = SubmissionSettings.safeParse({ ...DEFAULT_SUBMISSION, ...stored });
-  return parsed.success ? parsed.data : DEFAULT_SUBMISSION;
+  const { settings } = await loadEffectiveSettings();
+  const stored = await timeoutItem.getValue();
+  const timeoutMs = Number.isInteger(stored) && stored >= 1000 && stored <= 300_000 ? stored : DEFAULT_TIMEOUT_MS;
+  return { endpoint: settings.submission.endpoint, token: settings.submission.token, timeoutMs };
+}
+
+/** The id written into reports: the reviewer id, else their name. */
+export async function readReviewerId(): Promise<string> {
+  const { settings } = await loadEffectiveSettings();
+  return settings.reviewer.id || settings.reviewer.name;
+}
+
+/** For automation (CLI capture, end-to-end tests): set the reviewer and endpoint as the options page would. */
+export async function configureForAutomation(change: { reviewerId?: string; endpoint?: string; token?: string; timeoutMs?: number }): Promise<void> {
+  const { own } = await loadEffectiveSettings();
+  await saveSettings({
+    ...own,
+    reviewer: { ...own.reviewer, id: change.reviewerId ?? own.reviewer.id },
+    submission: { endpoint: change.endpoint ?? own.submission.endpoint, token: change.token ?? own.submission.token },
+  });
+  if (change.timeoutMs !== undefined) await timeoutItem.setValue(change.timeoutMs);
 }
