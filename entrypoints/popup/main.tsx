@@ -1,7 +1,13 @@
 import { createRoot } from 'react-dom/client';
+import { ReportListingButton } from '../../components/report/ReportListingButton.tsx';
 
 function Popup() {
-  return <main>Listing Inspector</main>;
+  return (
+    <main>
+      Listing Inspector
+      <ReportListingButton />
+    </main>
+  );
 }
 
 const root = document.getElementById('root');

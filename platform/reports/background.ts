@@ -12,7 +12,7 @@ import { ReportsMessage, type StartReport, type FileReport, type FileReply, type
 import { captureEvidence } from './capture.ts';
 import { processOutbox, queueReport, registerOutbox, retryFailed } from './outbox-runner.ts';
 import { configureForAutomation, readReviewerId, readSubmission } from './settings.ts';
-import { appendIfHead, chainHead, getCapture, getDraft, getState, saveDraft, versionsOf } from './store.ts';
+import { allOutbox, allStates, allVersions, appendIfHead, chainHead, getCapture, getDraft, getState, saveDraft, versionsOf } from './store.ts';
 import { sessionEvidenceKey } from './unlock.ts';
 
 function newId(): string {
@@ -46,14 +46,14 @@ export async function startReport(message: StartReport): Promise<StartReply> {
     const page = message.page ?? (await pageResultFor(message.tabId));
     const reviewerId = await readReviewerId();
     const captureId = newId();
-    const { capture, durationMs } = await captureEvidence({ tabId: message.tabId, page, reviewerId, key: await sessionEvidenceKey(), captureId });
+    const { capture, durationMs, pageText } = await captureEvidence({ tabId: message.tabId, page, reviewerId, key: await sessionEvidenceKey(), captureId });
     const draftId = newId();
     await saveDraft({
       draftId,
       tabId: message.tabId,
       editsReport: null,
       savedAt: new Date().toISOString(),
-      form: prefillForm(page, reviewerId),
+      form: prefillForm(page, reviewerId, pageText === undefined ? {} : { pageText }),
       captureId: capture.captureId,
     });
     if (message.openForm !== false) await browser.tabs.create({ url: browser.runtime.getURL(`/report.html?draft=${draftId}`) });
@@ -150,5 +150,8 @@ export function registerReports(): void {
     kick: () => processOutbox(),
     draft: (draftId: string) => getDraft(draftId),
     configure: configureForAutomation,
+    states: () => allStates(),
+    outbox: () => allOutbox(),
+    versions: () => allVersions(),
   };
 }

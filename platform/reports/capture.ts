@@ -147,7 +147,7 @@ export interface CaptureRequest {
   requestedUrl?: string;
 }
 
-export async function captureEvidence(request: CaptureRequest): Promise<{ capture: StoredCapture; durationMs: number }> {
+export async function captureEvidence(request: CaptureRequest): Promise<{ capture: StoredCapture; durationMs: number; pageText: string | undefined }> {
   const started = performance.now();
   await checkQuota(EXPECTED_CAPTURE_BYTES);
   const tab = await browser.tabs.get(request.tabId);
@@ -215,5 +215,5 @@ export async function captureEvidence(request: CaptureRequest): Promise<{ captur
     page: request.page,
   };
   await putCapture(capture);
-  return { capture, durationMs: Math.round(performance.now() - started) };
+  return { capture, durationMs: Math.round(performance.now() - started), pageText: taken?.text };
 }
