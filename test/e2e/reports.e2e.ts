@@ -165,6 +165,12 @@ describe('reports in Chromium', () => {
   it('exports a signed evidence bundle that the CLI verifies, and catches a tampered copy', async () => {
     const reports = await b.openExtensionPage(`reports.html#${reportId}`);
     await reports.waitFor(() => document.querySelectorAll('tr[data-report-id]').length === 1);
+    // The filed draft is gone (filing deletes it in the same transaction; a late autosave must not revive it).
+    expect(await reports.evaluate(() => [...document.querySelectorAll('h2')].some((h) => h.textContent === 'Drafts'))).toBe(false);
+    // The snapshot preview is a sandboxed iframe holding the page HTML; none of it is in this page's DOM.
+    await reports.waitFor(() => document.querySelector('iframe.snapshot')?.getAttribute('srcdoc')?.includes('ships oxycodone worldwide'));
+    expect(await reports.evaluate(() => document.querySelector('iframe.snapshot')?.getAttribute('sandbox'))).toBe('');
+    expect(await reports.evaluate(() => document.body.textContent?.includes('ships oxycodone worldwide'))).toBe(false);
     await reports.screenshot('reports-page', { fullPage: true });
     bundlePath = await download(reports, 'Export evidence bundle (ZIP)', 'reports-e2e-bundle.zip');
     const files = unzipSync(readFileSync(bundlePath));
