@@ -213,6 +213,9 @@ describe('reports in Chromium', () => {
     await printed.setContent(html, { waitUntil: 'load' });
     await printed.screenshot({ path: outputPath('chromium-report-html.png'), fullPage: true });
     await printed.pdf({ path: outputPath('report.pdf'), format: 'A4', printBackground: true });
+    await printed.emulateMedia({ media: 'print' });
+    await printed.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+    await printed.screenshot({ path: outputPath('chromium-report-html-print.png'), fullPage: true });
     expect(await printed.evaluate(() => document.querySelectorAll('img[src^="data:image/png"]').length)).toBe(2);
     expect(await printed.evaluate(() => document.body.innerText)).toContain('PharmaDirect <EU>');
     await printed.close();
