@@ -14,7 +14,7 @@ import { exportBundle } from './export.ts';
 import { toBase64 } from '../../core/evidence/hash.ts';
 import { processOutbox, queueReport, registerOutbox, retryFailed } from './outbox-runner.ts';
 import { configureForAutomation, readReviewerId, readSubmission } from './settings.ts';
-import { allOutbox, allStates, allVersions, appendIfHead, chainHead, getCapture, getDraft, getState, saveDraft, versionsOf } from './store.ts';
+import { isBlobEncrypted, allOutbox, allStates, allVersions, appendIfHead, chainHead, getCapture, getDraft, getState, saveDraft, versionsOf } from './store.ts';
 import { sessionEvidenceKey } from './unlock.ts';
 
 function newId(): string {
@@ -160,6 +160,7 @@ export function registerReports(): void {
     draft: (draftId: string) => getDraft(draftId),
     configure: configureForAutomation,
     states: () => allStates(),
+    blobEncrypted: (sha256: string) => isBlobEncrypted(sha256),
     /** A bundle as base64 (automation reads it through a JSON channel). */
     bundleBase64: async (arg: { ids: string[]; sign: boolean }) => toBase64((await exportBundle(arg.ids, { sign: arg.sign })).bytes as Uint8Array),
     outbox: () => allOutbox(),

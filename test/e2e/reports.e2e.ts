@@ -65,7 +65,7 @@ type Hook = {
 };
 
 /** Call the worker's automation hook (the same code the popup and form reach by message). */
-function hook<T>(b: ExtensionBrowser, method: keyof Hook, arg: unknown = null): Promise<T> {
+function hook<T>(b: ExtensionBrowser, method: keyof Hook | 'versions' | 'blobEncrypted', arg: unknown = null): Promise<T> {
   return b.extension(
     (_api, call: { method: string; arg: unknown }) => {
       const target = (globalThis as unknown as { listingInspectorReports: Record<string, (arg: unknown) => unknown> }).listingInspectorReports;
@@ -333,5 +333,50 @@ describe('reports in Chromium', () => {
     expect(cli([zip]).status).toBe(0);
     await reports.close();
     await page.close();
+  });
+  it('encrypts evidence at rest with a passphrase: locked evidence cannot be exported, unlocked it verifies', async () => {
+    const reports = await b.openExtensionPage('reports.html');
+    await reports.click('#passphrase');
+    await reports.type('correct horse battery');
+    await reports.press('Enter');
+    await reports.waitFor(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Encryption on'));
+
+    const url = server.url('reports/listing.html');
+    const listing = await b.newPage(url);
+    const tabId = await b.tabIdOf(listing);
+    const started = await hook<Awaited<ReturnType<Hook['start']>>>(b, 'start', { tabId, page: pageResult(url, 'Encrypted listing'), openForm: false });
+    expect(started.ok).toBe(true);
+    const draft = await hook<Awaited<ReturnType<Hook['draft']>>>(b, 'draft', started.draftId);
+    const reply = await hook<Awaited<ReturnType<Hook['file']>>>(b, 'file', { draftId: started.draftId, form: draft.form });
+    expect(reply.ok).toBe(true);
+    const versions = await hook<Array<{ id: string; evidence: Array<{ sha256: string }> }>>(b, 'versions');
+    const evidence = versions.find((version) => version.id === reply.id)!.evidence;
+    expect(evidence.length).toBeGreaterThan(4);
+    for (const artifact of evidence) expect(await hook<boolean>(b, 'blobEncrypted', artifact.sha256)).toBe(true);
+
+    // Locked: exporting says so and writes nothing.
+    await reports.evaluate(() => location.reload());
+    await reports.waitFor(() => [...document.querySelectorAll('button')].some((button) => button.textContent === 'Lock'));
+    await (reports.raw as PwPage).getByRole('button', { name: 'Lock', exact: true }).click();
+    await reports.waitFor(() => document.querySelector('[data-testid=message]')?.textContent === 'Locked.');
+    await reports.waitFor((id) => Boolean(document.querySelector(`tr[data-report-id="${id}"]`)), reply.id);
+    await reports.click(`tr[data-report-id="${reply.id}"] input[type=checkbox]`);
+    await (reports.raw as PwPage).getByRole('button', { name: 'Export evidence bundle (ZIP)' }).click();
+    await reports.waitFor(() => /failed: .*encrypted: unlock it/.test(document.querySelector('[data-testid=message]')?.textContent ?? ''));
+
+    // A wrong passphrase is refused; the right one unlocks, and the bundle verifies (hashes are of the plain bytes).
+    await reports.click('#passphrase');
+    await reports.type('wrong horse');
+    await reports.press('Enter');
+    await reports.waitFor(() => /failed: could not decrypt/.test(document.querySelector('[data-testid=message]')?.textContent ?? ''));
+    await reports.evaluate(() => ((document.querySelector('#passphrase') as HTMLInputElement).value = ''));
+    await reports.click('#passphrase');
+    await (reports.raw as PwPage).fill('#passphrase', 'correct horse battery');
+    await reports.press('Enter');
+    await reports.waitFor(() => document.querySelector('[data-testid=message]')?.textContent?.includes('unlocked'));
+    const zip = await download(reports, 'Export evidence bundle (ZIP)', 'reports-e2e-encrypted.zip');
+    expect(cli([zip]).status).toBe(0);
+    await reports.close();
+    await listing.close();
   });
 });
