@@ -157,9 +157,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Terms that mean the same to the matcher: case, width and spacing do not count. */
+/** Terms that mean the same to the matcher: case, width, accents and spacing do not count. */
 function termKey(term: string): string {
-  return term.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return term.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
 }
 
 function checkText(text: string, path: JsonPath, what: string, out: Problem[]): void {
