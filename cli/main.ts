@@ -12,8 +12,9 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   scan: {
-    summary: 'scan saved HTML pages and JSONL listing records',
+    summary: 'scan saved HTML pages and JSONL records (--browser: live URLs in Chromium)',
     async run(argv) {
+      if (argv.includes('--browser')) return runBrowserScan(argv);
       const [{ runScan }, { createScanner }] = await Promise.all([import('./scan.ts'), import('./scanner.ts')]);
       return runScan(argv, nodeIo(), createScanner);
     },
@@ -25,6 +26,28 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/**
+ * `scan --browser` lives in cli/browser-scan.ts (issue #4), which exports
+ * `runBrowserScan(argv: readonly string[], io: CliIo): Promise<number>`. It is loaded by a
+ * computed specifier so this file compiles before that module exists.
+ */
+async function runBrowserScan(argv: readonly string[]): Promise<number> {
+  const specifier = './browser-scan.ts';
+  let module: { runBrowserScan?: (argv: readonly string[], io: ReturnType<typeof nodeIo>) => Promise<number> };
+  try {
+    module = (await import(specifier)) as typeof module;
+  } catch (error) {
+    const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String(error).includes('browser-scan');
+    if (!missing) throw error;
+    module = {};
+  }
+  if (typeof module.runBrowserScan !== 'function') {
+    process.stderr.write('listing-inspector scan: --browser is not available in this build (cli/browser-scan.ts is missing)\n');
+    return 2;
+  }
+  return module.runBrowserScan(argv, nodeIo());
+}
 
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
