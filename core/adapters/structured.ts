@@ -4,6 +4,7 @@
  * are hostile: malformed JSON is skipped, never thrown, and nothing here runs page code.
  */
 import { safeQueryAll, squash, textOf } from './dom.ts';
+import { remember } from './memo.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -37,6 +38,10 @@ export function typesOf(node: JsonObject): string[] {
 
 /** Every JSON object in the page's JSON-LD blocks, depth first, @graph and arrays flattened. */
 export function jsonLdNodes(doc: Document): JsonObject[] {
+  return remember('jsonld', () => readJsonLd(doc));
+}
+
+function readJsonLd(doc: Document): JsonObject[] {
   const nodes: JsonObject[] = [];
   const visit = (value: Json | undefined, depth: number): void => {
     if (depth > 12 || value === undefined || value === null) return;
@@ -181,6 +186,10 @@ export interface MicrodataProduct {
 
 /** Product microdata (itemprop name/price/priceCurrency/seller), scoped to the Product item when there is one. */
 export function microdataProduct(doc: Document): MicrodataProduct {
+  return remember('microdata', () => readMicrodata(doc));
+}
+
+function readMicrodata(doc: Document): MicrodataProduct {
   const scope =
     safeQueryAll(doc, '[itemscope][itemtype]').find((el) => /schema\.org\/Product$/i.test(el.getAttribute('itemtype') ?? '')) ?? null;
   const root: ParentNode = scope ?? doc;
