@@ -139,10 +139,16 @@ export function jsonLdProducts(doc: Document, nodes = jsonLdNodes(doc)): Structu
     const types = typesOf(node);
     const isProduct = types.some((t) => t === 'product' || t === 'productgroup' || t === 'vehicle' || t === 'car' || t === 'individualproduct');
     if (!isProduct) continue;
+    let offers = offersOf(node, null);
+    // A product may instead be the itemOffered of an Offer (classified ads, vehicles).
+    if (offers.length === 0) {
+      const wrapping = nodes.find((n) => n['itemOffered'] === node && typesOf(n).includes('offer'));
+      if (wrapping) offers = offersOf({ offers: wrapping }, null);
+    }
     products.push({
       name: str(node['name']),
       sku: str(node['sku'] ?? node['productID'] ?? node['mpn']),
-      offers: offersOf(node, null),
+      offers,
       brand: str(node['brand']),
     });
   }
@@ -165,8 +171,17 @@ export function jsonLdProducts(doc: Document, nodes = jsonLdNodes(doc)): Structu
 
 /** Names of Organization / Store / WebSite nodes: who runs the site. */
 export function jsonLdOrganizationNames(nodes: JsonObject[]): string[] {
+  // An Organization that is some product's seller, brand or maker is not the site's operator.
+  const roles = new Set<Json>();
+  for (const node of nodes) {
+    for (const key of ['seller', 'brand', 'manufacturer', 'author', 'creator', 'provider', 'offeredBy']) {
+      const value = node[key];
+      for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined) roles.add(item);
+    }
+  }
   const names: string[] = [];
   for (const node of nodes) {
+    if (roles.has(node)) continue;
     const types = typesOf(node);
     if (types.some((t) => t === 'organization' || t === 'store' || t === 'onlinestore' || t === 'website')) {
       const name = str(node['name']);
