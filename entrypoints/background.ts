@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerSettingsBackground } from '../platform/settings/background.ts';
 
 export default defineBackground(() => {
-  // Managers are registered in later commits.
+  registerSettingsBackground();
 });
