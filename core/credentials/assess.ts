@@ -45,8 +45,13 @@ export const CONTROLLED_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
 ]);
 const RX_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['rx-drug', 'rx-without-prescription']);
 
-/** The zone that decides: the block's own zone when the match points at a known block. */
+/**
+ * The zone that decides: the block's own zone when the match points at a known block. Hidden text
+ * counts as listing wherever it stands — hiding drug words in a footer is cloaking — as in the
+ * verdict policy (core/verdict.ts).
+ */
 function zoneOf(match: Match, blocks: readonly TextBlock[]): 'listing' | 'page' {
+  if (match.where === 'hidden') return 'listing';
   return blocks[match.block]?.zone ?? match.zone;
 }
 
