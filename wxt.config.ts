@@ -1,8 +1,11 @@
 import { defineConfig } from 'wxt';
+import { MARKETPLACE_HOST_PERMISSIONS, MARKETPLACE_MATCHES } from './platform/marketplaces.ts';
 
-// Manifest and build settings. Permissions are the fewest that work: the
-// content script runs on the marketplace list by default; other sites are
-// inspected on demand through activeTab or an optional host permission.
+// Manifest and build settings. Permissions are the fewest that work: the content
+// script (the unlisted `inspector` script, see entrypoints/inspector/index.ts) runs on
+// the marketplace list by default; other sites are inspected on demand through
+// activeTab + scripting, or always once the reviewer grants that site (optional host
+// permission). No "tabs" permission: activeTab gives the URL when the reviewer asks.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -11,7 +14,16 @@ export default defineConfig({
     description:
       'Flags prohibited-drug listings and missing seller credentials on marketplace pages (English, Spanish, Chinese).',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
-    optional_host_permissions: ['*://*/*'],
+    host_permissions: [...MARKETPLACE_HOST_PERMISSIONS],
+    optional_host_permissions: browser === 'firefox' ? undefined : ['*://*/*'],
+    optional_permissions: browser === 'firefox' ? ['*://*/*'] : undefined,
+    content_scripts: [{ matches: [...MARKETPLACE_MATCHES], js: ['inspector.js'], run_at: 'document_idle' }],
+    commands: {
+      'next-finding': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next finding' },
+      'previous-finding': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous finding' },
+      'toggle-highlights': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Show or hide highlights' },
+      'inspect-page': { suggested_key: { default: 'Alt+Shift+I' }, description: 'Inspect this page' },
+    },
     content_security_policy:
       browser === 'firefox'
         ? undefined
