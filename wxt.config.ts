@@ -15,7 +15,17 @@ export default defineConfig({
     name: 'Listing Inspector',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    // alarms: settings subscriptions and the report outbox wake on them; unlimitedStorage:
+    // evidence (screenshots, snapshots) must not be evicted; pageCapture: MHTML evidence (Chromium only).
+    permissions: [
+      'storage',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      'alarms',
+      'unlimitedStorage',
+      ...(browser === 'firefox' ? [] : ['pageCapture']),
+    ],
     host_permissions: [...MARKETPLACE_HOST_PERMISSIONS],
     optional_host_permissions: browser === 'firefox' ? undefined : ['*://*/*'],
     optional_permissions: browser === 'firefox' ? ['*://*/*'] : undefined,
