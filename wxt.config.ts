@@ -7,7 +7,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: ({ browser }) => ({
-    name: '__MSG_extName__',
+    // The name is the same in every language and stays literal (runtime.getManifest() does not
+    // substitute __MSG_ placeholders); the store description is localised (public/_locales).
+    name: 'Listing Inspector',
     description: '__MSG_extDescription__',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     // Team deployment: the policies an organisation may set (docs/deployment.md). Firefox reads

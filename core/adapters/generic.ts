@@ -28,7 +28,7 @@ function headingCandidates(doc: Document): Element[] {
     const text = textOf(h1);
     if (text.length < 2 || text.length > 400) return false;
     if (isChrome(h1)) return false;
-    return !closestSafe(h1, '[role="dialog"], dialog, [aria-modal="true"], [hidden], [aria-hidden="true"], [class*="cookie" i], [id*="cookie" i], [class*="consent" i], [class*="privacy" i], [class*="cart" i], [id*="cart" i], [class*="banner" i]');
+    return !closestSafe(h1, '[role="dialog"], dialog, [aria-modal="true"], [hidden], [aria-hidden="true"], [class*="cookie" i], [id*="cookie" i], [class*="consent" i], [class*="privacy" i], [class*="banner" i]');
   });
 }
 

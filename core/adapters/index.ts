@@ -98,6 +98,8 @@ function shownPrice(doc: Document, roots: readonly Element[], price: Price, cont
     for (const el of safeQueryAll(scope, 'span, div, p, b, strong, td, li, dd, ins, bdi, h2, h3, h4')) {
       const raw = el.textContent ?? '';
       if (raw.length > 60 || !/\d/.test(raw) || isChrome(el)) continue;
+      // A price label, not a sentence that happens to hold the number.
+      if ((raw.match(/\p{L}/gu) ?? []).length > 8) continue;
       for (const text of [ownText(el), textOf(el)]) {
         const shown = parsePrice(text, hints);
         if (shown && shown.amount === price.amount && shown.text !== price.text && !MACHINE_NUMBER.test(shown.text)) {

@@ -53,5 +53,6 @@ export const cnInternetDrugInfo: CredentialType = {
   id: CN_INTERNET_DRUG_INFO_TYPE,
   kind: 'seller',
   name: 'China 互联网药品信息服务资格证书',
+  hint: /经营性/,
   fromText: (text, ctx) => findStandalone(text, PATTERN, true).map((v) => validateInternetDrugInfo(v.raw, ctx.now)),
 };

@@ -49,5 +49,6 @@ export const cnPlatformFiling: CredentialType = {
   id: CN_PLATFORM_FILING_TYPE,
   kind: 'platform',
   name: 'China 药品网络交易第三方平台备案凭证',
+  hint: /网药平台备字/,
   fromText: (text, ctx) => findStandalone(text, PATTERN, true).map((v) => validatePlatformFiling(v.raw, ctx.now)),
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authorityForHost, EU_AUTHORITIES } from './eu-authorities.ts';
-import { checkEuLogoLink, looksLikeEuLogo } from './eu-common-logo.ts';
+import { checkEuLogoLink, checkEuLogoLinks, looksLikeEuLogo } from './eu-common-logo.ts';
 import { checkAempsLink } from './es-aemps.ts';
 
 const LOGO = '/img/logo-comun-venta-online.png';
@@ -36,6 +36,14 @@ describe('EU common logo', () => {
 
   it('a logo that links nowhere is invalid', () => {
     expect(checkEuLogoLink({ href: '', text: 'Haga clic para verificar si este sitio web opera legalmente', src: '/logo.png' })?.status).toBe('invalid');
+  });
+
+  it('an image recorded apart from its anchor is not "linking nowhere" when the anchor goes to an authority', () => {
+    const image = { href: '', text: 'Click to verify if this website is operating legally', src: LOGO };
+    const anchor = { href: 'https://www.bfarm.de/register?id=1', text: 'Click to verify if this website is operating legally' };
+    expect(checkEuLogoLinks([image, anchor]).map((r) => r.status)).toEqual(['unverified']);
+    expect(checkEuLogoLinks([image, { href: 'https://distafarma.aemps.es/x?farma=1', text: '' }])).toEqual([]);
+    expect(checkEuLogoLinks([image]).map((r) => r.status)).toEqual(['invalid']);
   });
 
   it('ignores ordinary links to an authority and unrelated EU logos (NextGenerationEU funding)', () => {

@@ -65,6 +65,7 @@ export const mxCofepris: CredentialType = {
   id: MX_COFEPRIS_TYPE,
   kind: 'seller',
   name: 'Mexico COFEPRIS licencia sanitaria / aviso de funcionamiento',
+  hint: new RegExp(LICENCE_LABEL, 'u'),
   fromText: (text) => findLabelled(text, LICENCE_LABEL, LICENCE_VALUE).map((v) => validateCofeprisLicence(v.raw)),
 };
 
@@ -72,5 +73,6 @@ export const mxCofeprisProduct: CredentialType = {
   id: MX_COFEPRIS_PRODUCT_TYPE,
   kind: 'product',
   name: 'Mexico COFEPRIS registro sanitario (product)',
+  hint: /SSA/i,
   fromText: (text, ctx) => findStandalone(text, PRODUCT).map((v) => validateCofeprisProduct(v.raw, ctx.now)),
 };

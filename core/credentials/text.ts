@@ -17,6 +17,21 @@ export function stripSeparators(value: string): string {
   return value.normalize('NFKC').replace(/[\s.\-‐‑–—_/]/g, '');
 }
 
+/**
+ * Compiled patterns, kept because extraction runs every type over every block of a page (thousands
+ * of blocks on a big marketplace page): compiling once per pattern rather than once per block.
+ */
+const compiled = new Map<string, RegExp>();
+
+function cachedRegExp(source: string): RegExp {
+  let re = compiled.get(source);
+  if (re === undefined) {
+    re = new RegExp(source, 'gu');
+    compiled.set(source, re);
+  }
+  return re;
+}
+
 export interface LabelledValue {
   /** The value as written (after NFKC), separators kept. */
   raw: string;
@@ -35,7 +50,7 @@ export interface LabelledValue {
  */
 export function findLabelled(text: string, label: string, value: string, maxGap = 30, cjk = false): LabelledValue[] {
   const edge = cjk ? '[A-Za-z0-9]' : '[\\p{L}\\p{N}]';
-  const pattern = new RegExp(`(?:${label})[^\\n\\r\\p{N}]{0,${maxGap}}?(?<!${edge})(${value})(?!${edge})`, 'gu');
+  const pattern = cachedRegExp(`(?:${label})[^\\n\\r\\p{N}]{0,${maxGap}}?(?<!${edge})(${value})(?!${edge})`);
   const found: LabelledValue[] = [];
   for (const m of text.matchAll(pattern)) {
     const raw = m[1];
@@ -52,7 +67,7 @@ export function findLabelled(text: string, label: string, value: string, maxGap 
  */
 export function findStandalone(text: string, value: string, cjk = false): LabelledValue[] {
   const edge = cjk ? '[A-Za-z0-9]' : '[\\p{L}\\p{N}]';
-  const pattern = new RegExp(`(?<!${edge})(${value})(?!${edge})`, 'gu');
+  const pattern = cachedRegExp(`(?<!${edge})(${value})(?!${edge})`);
   return [...text.matchAll(pattern)].map((m) => ({ raw: m[1] ?? m[0], index: m.index ?? 0 }));
 }
 
