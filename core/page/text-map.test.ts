@@ -129,6 +129,40 @@ describe.each(DOMS)('buildTextMap on %s', (_name, parse) => {
     expect(blocks.every((b) => b.where === 'structured-data')).toBe(true);
   });
 
+  it('puts JSON-LD products in the listing zone and breadcrumbs and site data in the page zone', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebSite', name: 'Big Pharmacy Mart', potentialAction: { '@type': 'SearchAction', 'query-input': 'required name=q' } },
+        {
+          '@type': 'BreadcrumbList',
+          itemListElement: [
+            { '@type': 'ListItem', position: 1, name: 'Pharmacy', item: { '@type': 'Product', name: 'odd typed crumb' } },
+            { '@type': 'ListItem', position: 2, name: 'Vitamins' },
+          ],
+        },
+        { '@type': 'Product', name: 'Vitamin C 1000mg', breadcrumb: { '@type': 'BreadcrumbList', name: 'Health > Vitamins' } },
+        { '@type': 'Organization', name: 'Mart Inc.' },
+      ],
+    };
+    const doc = parse(`<script type="application/ld+json">${JSON.stringify(ld)}</script><div id="item">item</div>`);
+    const zones = (roots: Element[]): string[][] =>
+      buildTextMap(doc, { visibility: staticVisibilityProbe, listingRoots: roots })
+        .blocks.filter((b) => b.kind === 'json-ld')
+        .map((b) => [b.text, b.zone]);
+    expect(zones([])).toEqual([
+      ['Big Pharmacy Mart', 'page'],
+      ['Pharmacy', 'page'],
+      ['odd typed crumb', 'page'],
+      ['Vitamins', 'page'],
+      ['Vitamin C 1000mg', 'listing'],
+      ['Health > Vitamins', 'page'],
+      ['Mart Inc.', 'listing'],
+    ]);
+    // With the adapter's listing roots, untyped data outside them is page text.
+    expect(zones([doc.getElementById('item') as Element]).at(-1)).toEqual(['Mart Inc.', 'page']);
+  });
+
   it('tolerates JSON-LD wrapped in comments and ignores broken JSON-LD', () => {
     const m = map(
       '<script type="application/ld+json"><!-- {"@type":"Product","name":"Tramadol"} --></script>' +

@@ -336,8 +336,9 @@ export class TextMapBuilder {
           kind: 'json-ld',
           text: value.text,
           where: 'structured-data',
-          // Product and Offer data describe the item listed, wherever the script sits.
-          zone: value.inListing ? 'listing' : zone,
+          // Product and Offer data describe the item listed, breadcrumbs and site navigation
+          // the site around it, wherever the script sits.
+          zone: value.zone ?? zone,
           element: el,
           path: value.path,
         },
