@@ -25,6 +25,8 @@ const DOCUMENT_FRAGMENT_NODE = 11;
 /** Attributes people read (or assistive technology reads out) as text. */
 const TEXT_ATTRIBUTES = ['title', 'aria-label', 'aria-description', 'placeholder'] as const;
 const ALT_TAGS = new Set(['img', 'area', 'input']);
+/** Elements never rendered as boxes whose text is still read: the document title. */
+const METADATA_TAGS = new Set(['head', 'title']);
 /** Nested iframes beyond this depth are not followed (a page can nest them without end). */
 const MAX_IFRAME_DEPTH = 3;
 const MAX_LINK_TEXT = 300;
@@ -174,7 +176,8 @@ export class TextMapBuilder {
 
   private derive(el: Element, parent: Context, title: boolean): Context {
     const tag = tagOf(el);
-    const hidden = parent.hidden || this.options.visibility.isHidden(el);
+    // Browsers give <head> display:none, yet its title is the tab's text, not hidden cloaking.
+    const hidden = parent.hidden || (!METADATA_TAGS.has(tag) && this.options.visibility.isHidden(el));
     const zone = zoneFor(el, parent.zone, this.roots, parent.inSection);
     const where = whereOf(hidden, parent.inShadow, parent.iframeDepth, title || parent.where === 'structured-data');
     const sameBlock = where === parent.where && zone.zone === parent.zone.zone;

@@ -51,6 +51,18 @@ describe('computed-style probe (live pages)', () => {
     expect(saved.blocks.filter((b) => b.where === 'hidden')).toEqual([]);
   });
 
+  it('reads the document title as structured data, not as text hidden in <head>', () => {
+    const window = new Window({ url: 'https://shop.example/' });
+    window.document.write('<html><head><style>head{display:none}</style><title>Buy xanax</title></head><body><p>tea</p></body></html>');
+    const probe = computedVisibilityProbe(window as unknown as globalThis.Window);
+    expect(probe.isHidden(window.document.head as unknown as Element)).toBe(true);
+    const map = buildTextMap(window.document as unknown as Document, { visibility: probe });
+    expect(map.blocks.map((b) => [b.text, b.where])).toEqual([
+      ['Buy xanax', 'structured-data'],
+      ['tea', 'visible'],
+    ]);
+  });
+
   it('tells block from inline by computed display', () => {
     const window = page('<style>.row{display:block}.word{display:inline}</style><p><span class="row">oxy</span><span class="row">codone</span></p><div class="word">fent</div><div class="word">anyl</div>');
     const isBlock = computedIsBlock(window as unknown as globalThis.Window);
