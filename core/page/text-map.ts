@@ -248,7 +248,8 @@ export class TextMapBuilder {
 
   /** Static pages keep declarative shadow roots as `<template shadowrootmode>`; live DOMs attach them. */
   private declarativeShadowRoot(template: Element, ctx: Context): void {
-    const mode = template.getAttribute('shadowrootmode');
+    // `shadowmode` is the older spelling Chromium still writes into saved MHTML.
+    const mode = template.getAttribute('shadowrootmode') ?? template.getAttribute('shadowmode');
     if (mode !== 'open' || template.parentElement?.shadowRoot) return;
     const content = (template as HTMLTemplateElement).content as DocumentFragment | undefined;
     if (!content) return;
