@@ -106,19 +106,19 @@ export function SubscriptionsSection({ t, state, update }: { t: T; state: Option
         >
           <label>
             {t('packUrl')}
-            <input type="url" required value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} />
+            <input type="url" required name="url" value={form.url} onChange={(e) => setForm({ ...form, url: e.target.value })} />
           </label>
           <label>
             {t('intervalHours')}
-            <input type="number" min={1} max={720} required value={form.intervalHours} onChange={(e) => setForm({ ...form, intervalHours: e.target.value })} />
+            <input type="number" min={1} max={720} required name="intervalHours" value={form.intervalHours} onChange={(e) => setForm({ ...form, intervalHours: e.target.value })} />
           </label>
           <label>
             {t('pinnedSha256')}
-            <input value={form.sha256} onChange={(e) => setForm({ ...form, sha256: e.target.value })} spellCheck={false} />
+            <input name="sha256" value={form.sha256} onChange={(e) => setForm({ ...form, sha256: e.target.value })} spellCheck={false} />
           </label>
           <label>
             {t('publicKey')}
-            <input value={form.publicKey} onChange={(e) => setForm({ ...form, publicKey: e.target.value })} spellCheck={false} />
+            <input name="publicKey" value={form.publicKey} onChange={(e) => setForm({ ...form, publicKey: e.target.value })} spellCheck={false} />
           </label>
           <button type="submit">{t('addSubscription')}</button>
           {formError && (
