@@ -197,7 +197,7 @@ class ScanRun {
     }
     const pageUrl = httpUrl(capturedUrl) ?? declaredUrl(doc)?.href ?? null;
     const listing = extractListing(doc, pageUrl ? new URL(pageUrl) : null);
-    const map = staticTextMap(doc, listing.roots, baseUrlOf(doc, pageUrl));
+    const map = staticTextMap(doc, listing, baseUrlOf(doc, pageUrl));
     return this.scanPage({ url: pageUrl ?? fallbackUrl, source, blocks: map.blocks, links: map.links, listing: listing.facts });
   }
 

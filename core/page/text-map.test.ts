@@ -183,6 +183,28 @@ describe.each(DOMS)('buildTextMap on %s', (_name, parse) => {
     expect(texts(m, 'visible')).toEqual(['visible description']);
   });
 
+  it('puts the title and meta descriptions in the metadata zone when one is given (item pages)', () => {
+    const doc = parse(
+      '<html><head><title>Xanax 2mg</title><meta name="description" content="xanax online"><meta property="og:image" content="x.png"></head>' +
+        '<body><div id="item"><h1>Xanax 2mg</h1></div><meta itemprop="name" content="Alprazolam"></body></html>',
+    );
+    const item = doc.getElementById('item') as Element;
+    const zones = (extra: Partial<TextMapOptions>): string[][] =>
+      buildTextMap(doc, { visibility: staticVisibilityProbe, listingRoots: [item], ...extra }).blocks.map((b) => [b.text, b.where, b.zone]);
+    expect(zones({})).toEqual([
+      ['Xanax 2mg', 'structured-data', 'page'],
+      ['xanax online', 'structured-data', 'page'],
+      ['Xanax 2mg', 'visible', 'listing'],
+      ['Alprazolam', 'structured-data', 'page'],
+    ]);
+    expect(zones({ metadataZone: 'listing' })).toEqual([
+      ['Xanax 2mg', 'structured-data', 'listing'],
+      ['xanax online', 'structured-data', 'listing'],
+      ['Xanax 2mg', 'visible', 'listing'],
+      ['Alprazolam', 'structured-data', 'page'],
+    ]);
+  });
+
   it('reads open shadow roots as shadow-dom', () => {
     const doc = parse('<p>light</p><div id="host">slotted</div>');
     const host = doc.getElementById('host') as Element;

@@ -214,6 +214,10 @@ export class TextMapBuilder {
       return;
     }
     const ctx = this.derive(el, parent, tag === 'title');
+    if (tag === 'title' && this.options.metadataZone !== undefined && ctx.where === 'structured-data') {
+      ctx.zone = { zone: this.options.metadataZone, settled: true };
+      ctx.acc = new BlockAccumulator();
+    }
     this.attributes(el, tag, ctx);
     this.record(el, tag, ctx);
     if (tag === 'iframe') {
@@ -322,12 +326,13 @@ export class TextMapBuilder {
   private meta(el: Element, parent: Context): void {
     const content = el.getAttribute('content');
     if (content === null || content.trim() === '') return;
-    const zone = zoneFor(el, parent.zone, this.roots, parent.inSection);
-    const ctx = { ...parent, zone };
     const itemprop = el.getAttribute('itemprop');
-    if ((itemprop !== null && isTextItemprop(itemprop)) || scannedMetaName(el) !== null) {
-      this.attributeBlock(el, 'content', content, 'structured-data', ctx);
-    }
+    const described = scannedMetaName(el) !== null;
+    if (!described && !(itemprop !== null && isTextItemprop(itemprop))) return;
+    const metadataZone = this.options.metadataZone;
+    const zone: ZoneState =
+      described && metadataZone !== undefined ? { zone: metadataZone, settled: true } : zoneFor(el, parent.zone, this.roots, parent.inSection);
+    this.attributeBlock(el, 'content', content, 'structured-data', { ...parent, zone });
   }
 
   private jsonLd(el: Element, parent: Context): void {
