@@ -312,8 +312,12 @@ export class TextMapBuilder {
       const value = el.getAttribute(name);
       if (value === null || value.trim() === '') continue;
       // A title or label repeating the element's own text would report the same words twice.
-      ownText ??= collapse(el.textContent ?? '').toLowerCase();
-      if (collapse(value).toLowerCase() === ownText) continue;
+      // Only small elements (links, buttons) repeat their text; labelled containers do not, and
+      // reading a container's whole text for each label would cost time on big pages.
+      if (el.childElementCount <= 4) {
+        ownText ??= collapse(el.textContent ?? '').toLowerCase();
+        if (collapse(value).toLowerCase() === ownText) continue;
+      }
       this.attributeBlock(el, name, value, 'attribute', ctx);
     }
     const itemprop = el.getAttribute('itemprop');
