@@ -152,6 +152,7 @@ export function searchLike(doc: Document, context: AdapterContext): boolean {
  * title heading and the price, when that block is not page chrome and holds no chrome.
  */
 export function genericRoots(doc: Document, context: AdapterContext, priceText: string | null = null): Element[] {
+  if (searchLike(doc, context)) return searchResultItems(doc);
   const micro = microdataProduct(doc);
   const roots: Element[] = [];
   if (micro.scope && isListingBlock(micro.scope) && textOf(micro.scope).length <= 8000) roots.push(micro.scope);
@@ -160,6 +161,34 @@ export function genericRoots(doc: Document, context: AdapterContext, priceText: 
   if (heading) roots.push(...headingBlocks(doc, heading, priceText ?? facts.price?.text ?? null));
   roots.push(...descriptionBlocks(doc));
   return outermost(roots);
+}
+
+/** Names shops give result items. */
+const RESULT_ITEM = /product|result|item|card|tile|listing|offer/i;
+
+/**
+ * The result items of a search page: the page's Product microdata scopes when it marks up two or
+ * more; otherwise the largest group of sibling blocks named like items that each link somewhere
+ * and show a price.
+ */
+export function searchResultItems(doc: Document): Element[] {
+  const scopes = safeQueryAll(doc, '[itemscope][itemtype]').filter((el) => /schema\.org\/Product$/i.test(el.getAttribute('itemtype') ?? ''));
+  if (scopes.length >= 2) return outermost(scopes).filter(isListingBlock);
+  const groups = new Map<Element, Element[]>();
+  for (const el of safeQueryAll(doc, 'li[class], article, div[class]')) {
+    const parent = el.parentElement;
+    if (!parent || !RESULT_ITEM.test(el.getAttribute('class') ?? '')) continue;
+    if ((el.textContent ?? '').length > 3000 || !el.querySelector('a[href]')) continue;
+    const group = groups.get(parent) ?? [];
+    group.push(el);
+    groups.set(parent, group);
+  }
+  let best: Element[] = [];
+  for (const group of groups.values()) {
+    const priced = group.filter((el) => shownAmounts(el, 1) > 0);
+    if (priced.length >= 3 && priced.length > best.length) best = priced;
+  }
+  return best.filter(isListingBlock);
 }
 
 /** Where shops put the listing's description (schema.org, WooCommerce, Shopify, Magento, PrestaShop, …). */
