@@ -17,6 +17,7 @@ import { MutationQueue } from './mutations.ts';
 import type { ChangeBatch } from './mutations.ts';
 import { scanRoot } from './page-scan.ts';
 import type { LiveFinding, RootScan, ScanEnvironment } from './page-scan.ts';
+import { readCredentials } from './credential-reader.ts';
 import { Revealer } from './reveal.ts';
 import { SliceClock } from './slicing.ts';
 
@@ -29,8 +30,6 @@ interface ScannedUnit {
   credentials: CredentialResult[];
 }
 
-/** Blocks per credential-reading slice. */
-const CREDENTIAL_CHUNK = 200;
 
 export class Inspector {
   private readonly win: Window;
@@ -151,6 +150,7 @@ export class Inspector {
     this.clearFindings();
     this.units = [];
     this.clock = new SliceClock();
+    this.clock.phase = 'adapter';
     this.listing = this.detection.readListing(this.doc, new URL(this.win.location.href));
     const scan = await scanRoot(this.doc, this.environment(), this.clock, this.signal);
     await this.absorb(this.doc, scan);
@@ -185,11 +185,11 @@ export class Inspector {
 
   private async absorb(root: Node, scan: RootScan): Promise<void> {
     const credentials: CredentialResult[] = [];
+    this.clock.phase = 'credentials';
     const url = this.win.location.href;
-    for (let i = 0; i < scan.blocks.length || i === 0; i += CREDENTIAL_CHUNK) {
-      credentials.push(...this.detection.readCredentials(scan.blocks.slice(i, i + CREDENTIAL_CHUNK), i === 0 ? scan.links : [], url));
-      await this.clock.maybeYield(this.signal);
-    }
+    credentials.push(...(await readCredentials(scan.blocks, scan.links, url)));
+    this.signal.throwIfAborted();
+    this.clock.restart();
     this.units.push({ root, credentials });
     for (const f of scan.findings) this.addFinding(f);
     for (const shadow of scan.shadowRoots) this.mutations.observe(shadow);
@@ -349,7 +349,7 @@ export class Inspector {
       truncated: Math.max(0, ordered.length - LIST_CAP),
       highlightsOn: this.highlighter.isVisible,
       painter: this.highlighter.isVisible ? this.highlighter.mode : 'off',
-      stats: { scanMs: round(this.scanMs), longestSliceMs: round(this.clock.longestMs), blocks: this.blocks, chars: this.chars, rescans: this.rescans },
+      stats: { scanMs: round(this.scanMs), longestSliceMs: round(this.clock.longestMs), longestSlicePhase: this.clock.longestPhase, blocks: this.blocks, chars: this.chars, rescans: this.rescans },
     };
   }
 }
