@@ -152,13 +152,14 @@ export class Inspector {
     this.clock = new SliceClock();
     this.clock.phase = 'adapter';
     this.listing = this.detection.readListing(this.doc, new URL(this.win.location.href));
+    // Watch before walking: content added while the walk is under way is queued, not lost.
+    this.mutations.observe(this.doc);
     const scan = await scanRoot(this.doc, this.environment(), this.clock, this.signal);
     await this.absorb(this.doc, scan);
     this.blocks = scan.blocks.length;
     this.chars = scan.chars;
     this.clock.finish();
     this.scanMs = performance.now() - started;
-    this.mutations.observe(this.doc);
     this.rescans = 0;
     this.reportSoon(0);
   }
@@ -300,8 +301,8 @@ export class Inspector {
     if (f.painted) {
       this.highlighter.setFocus({ id: f.id, severity: f.match.severity, ranges: f.ranges });
       const el = f.ranges[0]?.startContainer.parentElement;
-      el?.scrollIntoView({ block: 'center', inline: 'nearest' });
-      this.win.requestAnimationFrame(() => this.explainer.showFor(this.explained(f)));
+      el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+      this.explainer.showFor(this.explained(f));
     } else {
       this.highlighter.setFocus(null);
       this.revealFinding(f);

@@ -550,9 +550,9 @@ export interface PaintedRange {
  * What a page script sees in the document's highlight registry: every highlight with its
  * ranges' text and first client rect (same-origin frames included, rects in their own viewport).
  */
-export async function readHighlights(page: TestPage): Promise<Array<{ name: string; frame: number; ranges: PaintedRange[] }>> {
+export async function readHighlights(page: TestPage): Promise<Array<{ name: string; frame: number; priority: number; ranges: PaintedRange[] }>> {
   return page.evaluate(() => {
-    const out: Array<{ name: string; frame: number; ranges: PaintedRange[] }> = [];
+    const out: Array<{ name: string; frame: number; priority: number; ranges: PaintedRange[] }> = [];
     const docs: Document[] = [document];
     for (const f of Array.from(document.querySelectorAll('iframe'))) {
       try {
@@ -562,14 +562,14 @@ export async function readHighlights(page: TestPage): Promise<Array<{ name: stri
       }
     }
     docs.forEach((doc, frame) => {
-      const registry = (doc.defaultView as unknown as { CSS: { highlights?: Map<string, Set<Range>> } }).CSS.highlights;
+      const registry = (doc.defaultView as unknown as { CSS: { highlights?: Map<string, Set<Range> & { priority: number }> } }).CSS.highlights;
       if (!registry) return;
       for (const [name, highlight] of registry) {
         const ranges = [...highlight].map((r) => {
           const rect = r.getBoundingClientRect();
           return { text: r.toString(), rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height } };
         });
-        out.push({ name, frame, ranges });
+        out.push({ name, frame, priority: highlight.priority, ranges });
       }
     });
     return out;
