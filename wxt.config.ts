@@ -10,13 +10,28 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: ({ browser }) => ({
+    // The name is the same in every language and stays literal (runtime.getManifest() does not
+    // substitute __MSG_ placeholders); the store description is localised (public/_locales).
     name: 'Listing Inspector',
-    description:
-      'Flags prohibited-drug listings and missing seller credentials on marketplace pages (English, Spanish, Chinese).',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // alarms: settings subscriptions and the report outbox wake on them; unlimitedStorage:
+    // evidence (screenshots, snapshots) must not be evicted; pageCapture: MHTML evidence (Chromium only).
+    permissions: [
+      'storage',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      'alarms',
+      'unlimitedStorage',
+      ...(browser === 'firefox' ? [] : ['pageCapture']),
+    ],
     host_permissions: [...MARKETPLACE_HOST_PERMISSIONS],
     optional_host_permissions: browser === 'firefox' ? undefined : ['*://*/*'],
     optional_permissions: browser === 'firefox' ? ['*://*/*'] : undefined,
+    // Team deployment: the policies an organisation may set (docs/deployment.md). Firefox reads
+    // the same names from the "3rdparty" section of policies.json and rejects this key in MV2.
+    storage: browser === 'firefox' ? undefined : { managed_schema: 'managed_schema.json' },
     content_scripts: [{ matches: [...MARKETPLACE_MATCHES], js: ['inspector.js'], run_at: 'document_idle' }],
     commands: {
       'next-finding': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next finding' },

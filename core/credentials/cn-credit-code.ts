@@ -30,7 +30,7 @@ export function creditCodeCheckChar(first17: string): string | null {
 }
 
 export function validateCreditCode(written: string): CredentialResult {
-  const value = written.replace(/[\s-]/g, '').toUpperCase();
+  const value = written.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
   if (value.length !== 18) return invalid(CN_CREDIT_CODE_TYPE, value, `wrong length: ${value.length} characters, a credit code has 18`);
   const bad = [...value].find((ch) => !CHARSET.includes(ch));
   if (bad !== undefined) return invalid(CN_CREDIT_CODE_TYPE, value, `${bad} is not used in credit codes (I, O, S, V, Z never appear)`);
@@ -52,5 +52,6 @@ export const cnCreditCode: CredentialType = {
   id: CN_CREDIT_CODE_TYPE,
   kind: 'identity',
   name: 'China 统一社会信用代码',
+  hint: /代码|营业执照|USCC|[Cc]redit [Cc]ode/,
   fromText: (text) => findLabelled(text, LABEL, VALUE, 8, true).map((v) => validateCreditCode(v.raw)),
 };

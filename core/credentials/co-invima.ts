@@ -14,7 +14,7 @@ export const CO_INVIMA_TYPE = 'co-invima';
 const LOOKUP = 'https://consultaregistro.invima.gov.co/';
 
 export function validateInvima(written: string, now: Date): CredentialResult {
-  const value = written.toUpperCase().replace(/^INVIMA\s*/, '').replace(/\s+/g, '');
+  const value = written.normalize('NFKC').toUpperCase().replace(/^INVIMA\s*/, '').replace(/\s+/g, '');
   const m = /^(\d{4})M-?(\d+)(-R\d+)?$/.exec(value);
   const shown = `INVIMA ${value}`;
   if (!m) return invalid(CO_INVIMA_TYPE, shown, 'not a medicine registro sanitario: expected e.g. INVIMA 2015M-0016284');
@@ -42,5 +42,6 @@ export const coInvima: CredentialType = {
   id: CO_INVIMA_TYPE,
   kind: 'product',
   name: 'Colombia INVIMA registro sanitario',
+  hint: new RegExp(`INVIMA|${LABEL}`, 'u'),
   fromText: (text, ctx) => findInvima(text).map((raw) => validateInvima(raw, ctx.now)),
 };

@@ -45,7 +45,7 @@ export function deaCheckDigit(sixDigits: string): number {
 
 /** Checks one DEA number as written (case and a space or hyphen after the letters are tolerated). */
 export function validateDea(written: string): CredentialResult {
-  const value = written.replace(/[\s-]/g, '').toUpperCase();
+  const value = written.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
   if (!/^[A-Z][A-Z0-9]\d+$/.test(value)) {
     return invalid(DEA_TYPE, value, 'not a DEA number: expected 2 letters followed by 7 digits');
   }
@@ -77,5 +77,6 @@ export const dea: CredentialType = {
   id: DEA_TYPE,
   kind: 'seller',
   name: 'US DEA registration',
+  hint: /DEA|[Dd]rug [Ee]nforcement/,
   fromText: (text) => findLabelled(text, LABEL, VALUE).map((v) => validateDea(v.raw)),
 };

@@ -44,7 +44,7 @@ function ok(value: string, what: string): CredentialResult {
 }
 
 export function validateNif(written: string): CredentialResult {
-  const value = written.replace(/[\s.\-/]/g, '').toUpperCase();
+  const value = written.normalize('NFKC').replace(/[\s.\-/]/g, '').toUpperCase();
   if (value.length !== 9) return invalid(ES_NIF_TYPE, value, `wrong length: ${value.length} characters, a NIF has 9`);
   const dni = /^(\d{8})([A-Z])$/.exec(value);
   if (dni) {
@@ -81,5 +81,6 @@ export const esNif: CredentialType = {
   id: ES_NIF_TYPE,
   kind: 'identity',
   name: 'Spanish NIF/CIF',
+  hint: /[NC]\.?\s?I\.?\s?[FE]|D\.?\s?N\.?\s?I|[Ii]dentificación [Ff]iscal/,
   fromText: (text) => findLabelled(text, LABEL, VALUE, 12).map((v) => validateNif(v.raw)),
 };

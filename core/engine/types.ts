@@ -9,6 +9,8 @@ export interface TextBlock {
   text: string;
   where: Where;
   zone: Zone;
+  /** Offsets in `text` where one element's text ends and the next one's begins (`<b>oxy</b>codone` → [3]). */
+  elementBoundaries?: readonly number[];
 }
 
 /** A link or image on the page: credentials (LegitScript seals, EU logo links) live in these. */

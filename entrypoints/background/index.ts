@@ -18,6 +18,8 @@ import { notifyPanels, sendCommand } from '../../platform/messages/index.ts';
 import { injectInspector, insertStyles, registerSite, setBadge } from '../../platform/tabs.ts';
 import { readTriage, recordDecision } from '../../platform/triage.ts';
 import { t } from '../../platform/i18n.ts';
+import { registerReports } from '../../platform/reports/background.ts';
+import { registerSettingsBackground } from '../../platform/settings/background.ts';
 import { clearReport, getReport, setReport } from './tab-reports.ts';
 
 type Sender = Browser.runtime.MessageSender;
@@ -120,10 +122,13 @@ async function inspectTab(tabId: number): Promise<void> {
 }
 
 export default defineBackground(() => {
+  registerSettingsBackground();
+  registerReports();
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender) => {
     if (isExtensionPage(sender)) {
       const parsed = PanelMessage.safeParse(raw);
-      if (!parsed.success) return Promise.reject(new Error('malformed panel message'));
+      // Not a panel message: another manager's (reports, settings) or malformed; leave it to them.
+      if (!parsed.success) return undefined;
       return onPanelMessage(parsed.data);
     }
     if (isContentScript(sender)) {

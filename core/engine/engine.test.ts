@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Pack } from '../rules/schema.ts';
+import { compileEngine } from './index.ts';
+import type { Match, TextBlock } from './types.ts';
+
+const mini = Pack.parse(JSON.parse(readFileSync(new URL('../../test/fixtures/packs/mini.json', import.meta.url), 'utf8')));
+const engine = compileEngine([mini]);
+
+function scan(text: string, extra: Partial<TextBlock> = {}): Match[] {
+  return engine.scan([{ text, where: 'visible', zone: 'listing', ...extra }]).matches;
+}
+function ids(text: string): string[] {
+  return scan(text).map((m) => m.ruleId);
+}
+
+describe('engine on the test pack', () => {
+  it('runs every rule example of the pack', () => {
+    for (const rule of mini.rules) {
+      for (const text of rule.examples.positive) expect(ids(text), `${rule.id} + "${text}"`).toContain(rule.id);
+      for (const text of rule.examples.negative) expect(ids(text), `${rule.id} − "${text}"`).not.toContain(rule.id);
+    }
+  });
+
+  it.each([
+    ['0xyc0d0ne', 'oxycodone', ['leetspeak']],
+    ['o x y c o d o n e', 'oxycodone', ['separators']],
+    ['o.x.y.c.o.d.o.n.e', 'oxycodone', ['separators']],
+    ['oxy-codone', 'oxycodone', ['separators']],
+    ['оxусоdоnе', 'oxycodone', ['homoglyph']],
+    ['ｏｘｙｃｏｄｏｎｅ', 'oxycodone', ['fullwidth']],
+    ['oxy\u200Bco\u00ADdone', 'oxycodone', ['zero-width']],
+    ['oxyyycodoooone', 'oxycodone', ['repeated-letters']],
+    ['oxycodne', 'oxycodone', ['misspelling']],
+    ['vaIium', 'diazepam', ['homoglyph']],
+    ['va1ium', 'diazepam', ['leetspeak']],
+    ['tra . madoll', 'tramadol', ['separators', 'repeated-letters']],
+    ['fentanílo', 'fentanyl', ['diacritics']],
+  ])('undoes the disguise in %j', (text, term, tricks) => {
+    const match = scan(text).find((m) => m.term === term);
+    expect(match, text).toBeDefined();
+    expect(match?.matched).toBe(text.trim());
+    expect(new Set(match?.tricks)).toEqual(new Set(tricks));
+  });
+
+  it('reports no trick for a plain term', () => {
+    const [match] = scan('Percocet for sale');
+    expect(match?.tricks).toEqual([]);
+    expect(match?.matched).toBe('Percocet');
+  });
+
+  it('keeps exact original offsets through every fold', () => {
+    const text = 'Hi! ＢＵＹ 0xyc0d0ne, о x у and 無需處方 曲馬多 now ❄️ 2g';
+    for (const match of engine.scan([{ text, where: 'visible', zone: 'listing' }]).matches) {
+      expect(text.slice(match.start, match.end)).toBe(match.matched);
+    }
+  });
+
+  it('respects word boundaries for Latin terms', () => {
+    expect(ids('thermothc')).toEqual([]);
+    expect(ids('fentanyls')).toContain('opioid.fentanyl');
+    expect(ids('acetylfentanyl')).toEqual([]);
+  });
+
+  it('matches Chinese without word boundaries, Traditional too', () => {
+    expect(ids('出售冰毒现货')).toContain('stimulant.meth-zh');
+    expect(scan('曲馬多無需處方').map((m) => m.ruleId)).toEqual(expect.arrayContaining(['rx.tramadol', 'rxnp.no-prescription']));
+    expect(scan('曲馬多').at(0)?.tricks).toContain('traditional-chinese');
+  });
+
+  it('needs a prescription drug near "no prescription"', () => {
+    expect(ids('no prescription needed, buy tramadol today')).toContain('rxnp.no-prescription');
+    expect(ids('sin receta de cocina: pollo al horno')).not.toContain('rxnp.no-prescription');
+  });
+
+  it('lets an evasion phrase override an exclusion', () => {
+    expect(ids('fentanyl test strips')).not.toContain('opioid.fentanyl');
+    expect(ids('fentanyl test strips, stealth shipping')).toContain('opioid.fentanyl');
+  });
+
+  it('counts ambiguous slang only with context', () => {
+    expect(ids('snow boots size 9')).toEqual([]);
+    expect(ids('snow 3.5g')).toContain('slang.snow');
+    expect(ids('snow and oxycodone')).toContain('slang.snow');
+    expect(ids('snow pressed pills')).toContain('slang.snow');
+  });
+
+  it('checks CAS numbers by check digit and list', () => {
+    expect(scan('CAS 79099-07-3').at(0)?.tricks).toEqual(['cas-number']);
+    expect(ids('CAS 79099-07-4')).toEqual([]);
+    expect(ids('CAS79099 powder')).toContain('precursor.1-boc-4-piperidone');
+  });
+
+  it('marks hidden text and words split across elements', () => {
+    const [match] = engine.scan([{ text: 'oxycodone', where: 'hidden', zone: 'page', elementBoundaries: [3] }]).matches;
+    expect(match?.tricks).toEqual(expect.arrayContaining(['hidden-text', 'split-across-elements']));
+    expect(match?.where).toBe('hidden');
+  });
+
+  it('keeps suppressed matches with a reason', () => {
+    const { suppressed } = engine.scan([{ text: 'fentanyl test strips', where: 'visible', zone: 'listing' }]);
+    expect(suppressed[0]).toMatchObject({ ruleId: 'opioid.fentanyl', matched: 'fentanyl' });
+  });
+});

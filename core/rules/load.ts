@@ -1,0 +1,242 @@
+/**
+ * Loading rule packs with precise errors (issue #3): a malformed pack is rejected with
+ * the file, the JSON path, what is wrong and what was expected, and the other packs
+ * keep working. Beyond the zod schema (schema.ts) the loader checks what a schema
+ * cannot say: unique sorted rule ids, clean non-duplicate terms, cues that exist,
+ * CAS check digits, tier C rules that require context, and keys nobody reads (a typo
+ * such as "fuzy" would otherwise be dropped without a word).
+ */
+import type * as z from 'zod/mini';
+import { casProblem } from './cas.ts';
+import { formatJsonPath, readJson } from './json-locate.ts';
+import type { JsonDocument, JsonPath } from './json-locate.ts';
+import { BUILTIN_CUES, Pack, TERM_LANGUAGES } from './schema.ts';
+
+export interface PackError {
+  file: string;
+  /** JSON path of the offending value, e.g. "$.rules[3].severity"; "$" for the whole file. */
+  path: string;
+  /** What is wrong. */
+  message: string;
+  /** What was expected instead. */
+  expected: string;
+  /** 1-based position in the file when known. */
+  line?: number;
+  column?: number;
+}
+
+export type PackParse = { ok: true; pack: Pack } | { ok: false; errors: PackError[] };
+
+export interface PackFile {
+  file: string;
+  text: string;
+}
+
+type Problem = { path: JsonPath; message: string; expected: string };
+
+/** Parse and validate one pack from its JSON text. */
+export function parsePack(text: string, file: string): PackParse {
+  const read = readJson(text);
+  if (!read.ok) {
+    const { message, expected, line, column } = read.problem;
+    return { ok: false, errors: [{ file, path: '$', message: `JSON syntax error: ${message} at line ${line}, column ${column}`, expected, line, column }] };
+  }
+  const problems: Problem[] = read.doc.duplicateKeys.map(({ path }) => ({
+    path,
+    message: `duplicate key ${JSON.stringify(path[path.length - 1])}`,
+    expected: 'each key once per object (JSON keeps only the last one)',
+  }));
+  return finish(read.doc.value, file, problems, read.doc);
+}
+
+/** Validate a pack that is already a value (a bundled JSON import). */
+export function validatePack(value: unknown, file: string): PackParse {
+  return finish(value, file, [], undefined);
+}
+
+/**
+ * Load many packs; a bad pack is reported and left out, the good ones load. A pack id
+ * seen twice keeps the first file's pack and reports the second.
+ */
+export function loadPacks(files: readonly PackFile[]): { packs: Pack[]; errors: PackError[] } {
+  const packs: Pack[] = [];
+  const errors: PackError[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, text } of files) {
+    const result = parsePack(text, file);
+    if (!result.ok) {
+      errors.push(...result.errors);
+      continue;
+    }
+    const other = seen.get(result.pack.id);
+    if (other !== undefined) {
+      errors.push({ file, path: '$.id', message: `pack id ${JSON.stringify(result.pack.id)} is already loaded from ${other}`, expected: 'a pack id unique among loaded packs' });
+      continue;
+    }
+    seen.set(result.pack.id, file);
+    packs.push(result.pack);
+  }
+  return { packs, errors };
+}
+
+function finish(value: unknown, file: string, problems: Problem[], doc: JsonDocument | undefined): PackParse {
+  problems.push(...unknownKeys(Pack, value, []));
+  const parsed = Pack.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(fromIssue(issue, value));
+  } else {
+    problems.push(...semanticProblems(parsed.data));
+  }
+  if (problems.length === 0 && parsed.success) return { ok: true, pack: parsed.data };
+  const errors = problems.map(({ path, message, expected }): PackError => {
+    const at = doc?.locate(path);
+    return { file, path: formatJsonPath(path), message, expected, ...(at ? { line: at.line, column: at.column } : {}) };
+  });
+  return { ok: false, errors };
+}
+
+type Issue = z.core.$ZodIssue;
+
+const MISSING = Symbol('missing');
+
+/** The value at `path` in the pack as written (zod issues do not carry it by default). */
+function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
+  let v: unknown = root;
+  for (const key of path) {
+    if (typeof v !== 'object' || v === null || !Object.prototype.hasOwnProperty.call(v, key)) return MISSING;
+    v = (v as Record<string | number, unknown>)[key];
+  }
+  return v;
+}
+
+function fromIssue(issue: Issue, root: unknown): Problem {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const custom = issue.message && issue.message !== 'Invalid input' ? issue.message : undefined;
+  const input = valueAt(root, path);
+  switch (issue.code) {
+    case 'invalid_type':
+      return { path, message: input === MISSING || input === undefined ? 'missing' : `wrong type: ${typeOf(input)}`, expected: issue.expected };
+    case 'invalid_value':
+      return { path, message: `${JSON.stringify(input)} is not allowed`, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'invalid_format':
+      return { path, message: `${JSON.stringify(input)} does not match the required form`, expected: custom ?? `text matching ${issue.pattern ?? issue.format}` };
+    case 'too_small':
+      return { path, message: `too ${issue.origin === 'array' ? 'few items' : 'small'}`, expected: `${issue.origin === 'array' ? 'at least' : issue.origin === 'string' ? 'a length of at least' : 'at least'} ${String(issue.minimum)}${issue.origin === 'array' ? ' item(s)' : ''}` };
+    case 'too_big':
+      return { path, message: `too ${issue.origin === 'array' ? 'many items' : 'big'}`, expected: `${issue.origin === 'string' ? 'a length of at most' : 'at most'} ${String(issue.maximum)}` };
+    default:
+      return { path, message: custom ?? issue.code.replace(/_/g, ' '), expected: 'a value the pack schema accepts (see rules/pack.schema.json)' };
+  }
+}
+
+function typeOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
+
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, { _zod: { def: SchemaDef } }>;
+  innerType?: { _zod: { def: SchemaDef } };
+  element?: { _zod: { def: SchemaDef } };
+  valueType?: { _zod: { def: SchemaDef } };
+}
+
+/** Keys the schema does not know, found by walking the schema beside the value. */
+function unknownKeys(schema: { _zod: { def: SchemaDef } }, value: unknown, path: Array<string | number>): Problem[] {
+  const def = schema._zod.def;
+  if (def.type === 'optional' && def.innerType) return unknownKeys(def.innerType, value, path);
+  if (def.type === 'array' && def.element && Array.isArray(value)) {
+    return value.flatMap((item, i) => unknownKeys(def.element!, item, [...path, i]));
+  }
+  if (def.type === 'record' && def.valueType && isObject(value)) {
+    return Object.entries(value).flatMap(([k, v]) => unknownKeys(def.valueType!, v, [...path, k]));
+  }
+  if (def.type === 'object' && def.shape && isObject(value)) {
+    const shape = def.shape;
+    const out: Problem[] = [];
+    for (const [k, v] of Object.entries(value)) {
+      const child = shape[k];
+      if (child) out.push(...unknownKeys(child, v, [...path, k]));
+      else out.push({ path: [...path, k], message: `unknown key ${JSON.stringify(k)}`, expected: `one of ${Object.keys(shape).join(', ')}` });
+    }
+    return out;
+  }
+  return [];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Terms that mean the same to the matcher: case, width, accents and spacing do not count. */
+function termKey(term: string): string {
+  return term.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
+}
+
+function checkText(text: string, path: JsonPath, what: string, out: Problem[]): void {
+  if (text.trim() === '') out.push({ path, message: `${what} is blank`, expected: `a non-empty ${what}` });
+  else if (text.trim() !== text) out.push({ path, message: `${what} ${JSON.stringify(text)} has leading or trailing spaces`, expected: `the ${what} without surrounding whitespace` });
+}
+
+function semanticProblems(pack: Pack): Problem[] {
+  const out: Problem[] = [];
+  const packCues = pack.cues ?? {};
+  const builtins: readonly string[] = BUILTIN_CUES;
+  for (const [name, terms] of Object.entries(packCues)) {
+    if (builtins.includes(name)) out.push({ path: ['cues', name], message: `cue ${JSON.stringify(name)} shadows a built-in cue`, expected: `a cue name other than ${BUILTIN_CUES.join(', ')}` });
+    if (terms.length === 0) out.push({ path: ['cues', name], message: 'cue has no terms', expected: 'at least one term' });
+    terms.forEach((t, i) => checkText(t, ['cues', name, i], 'cue term', out));
+  }
+  const knownCues = new Set([...BUILTIN_CUES, ...Object.keys(packCues)]);
+
+  const ruleAt = new Map<string, number>();
+  const casAt = new Map<string, JsonPath>();
+  pack.rules.forEach((rule, r) => {
+    const base = ['rules', r] as const;
+    const first = ruleAt.get(rule.id);
+    if (first !== undefined) out.push({ path: [...base, 'id'], message: `duplicate rule id ${JSON.stringify(rule.id)} (also $.rules[${first}].id)`, expected: 'a rule id unique within the pack' });
+    else ruleAt.set(rule.id, r);
+    const prev = pack.rules[r - 1];
+    if (prev && prev.id > rule.id) out.push({ path: [...base, 'id'], message: `rule ${JSON.stringify(rule.id)} comes after ${JSON.stringify(prev.id)}`, expected: 'rules sorted by id (node scripts/format-packs.ts sorts them)' });
+    checkText(rule.canonical, [...base, 'canonical'], 'canonical term', out);
+
+    const termSeen = new Map<string, JsonPath>();
+    let termCount = 0;
+    for (const lang of TERM_LANGUAGES) {
+      (rule.terms[lang] ?? []).forEach((term, i) => {
+        const path = [...base, 'terms', lang, i];
+        termCount++;
+        checkText(term, path, 'term', out);
+        const key = termKey(term);
+        const dup = termSeen.get(key);
+        if (dup) out.push({ path, message: `duplicate term ${JSON.stringify(term)} (also ${formatJsonPath(dup)})`, expected: 'each term once per rule' });
+        else termSeen.set(key, path);
+      });
+    }
+    if (termCount === 0 && (rule.cas ?? []).length === 0) out.push({ path: [...base, 'terms'], message: 'the rule has no terms and no CAS numbers', expected: 'at least one term in intl, en, es, zh or emoji, or a CAS number' });
+
+    (rule.cas ?? []).forEach((cas, i) => {
+      const path = [...base, 'cas', i];
+      const problem = casProblem(cas);
+      if (problem) out.push({ path, message: `CAS number ${cas}: ${problem}`, expected: 'a CAS number with a correct check digit' });
+      const dup = casAt.get(cas);
+      if (dup) out.push({ path, message: `CAS number ${cas} is also listed at ${formatJsonPath(dup)}`, expected: 'each CAS number in one rule only' });
+      else casAt.set(cas, path);
+    });
+
+    const requires = rule.context?.requires;
+    requires?.cues.forEach((cue, i) => {
+      if (!knownCues.has(cue)) out.push({ path: [...base, 'context', 'requires', 'cues', i], message: `unknown cue ${JSON.stringify(cue)}`, expected: `a built-in cue (${BUILTIN_CUES.join(', ')}) or one defined in $.cues` });
+    });
+    if (rule.tier === 'C' && !requires) out.push({ path: [...base, 'tier'], message: 'tier C rule without context.requires', expected: 'tier C (ambiguous) rules require context, e.g. "context": {"requires": {"cues": ["drug", "quantity"]}}' });
+    (rule.context?.excludes ?? []).forEach((ex, e) => ex.terms.forEach((t, i) => checkText(t, [...base, 'context', 'excludes', e, 'terms', i], 'exclusion term', out)));
+    (['positive', 'negative'] as const).forEach((kind) =>
+      rule.examples[kind].forEach((ex, i) => {
+        if (ex.trim() === '') out.push({ path: [...base, 'examples', kind, i], message: 'example is blank', expected: 'a short example text' });
+      }),
+    );
+  });
+  return out;
+}
