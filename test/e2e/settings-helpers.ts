@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page as PwPage } from 'playwright-core';
-import type { Page as PpPage } from 'puppeteer-core';
+import type { ServerResponse } from 'node:http';
+import type { ElementHandle as PwHandle, Page as PwPage } from 'playwright-core';
+import type { ElementHandle as PpHandle, Page as PpPage } from 'puppeteer-core';
 import { formatPack } from '../../core/rules/format.ts';
 import type { Pack } from '../../core/rules/schema.ts';
 import { toBase64 } from '../../platform/packs/integrity.ts';
@@ -45,7 +46,7 @@ export async function makeSigner(): Promise<Signer> {
 /** A pack URL on the fixture server whose content and signature the test changes at will. */
 export function servePack(server: FixtureServer, pathname: string) {
   const state: { text: string | null; signature: string | null } = { text: null, signature: null };
-  const send = (res: import('node:http').ServerResponse, body: string | null) => {
+  const send = (res: ServerResponse, body: string | null) => {
     // Extension pages fetch across origins: the pack host allows it, as GitHub raw files do.
     const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store', 'content-type': 'application/json' };
     if (body === null) {
@@ -94,15 +95,19 @@ export async function clickButton(page: TestPage, name: string): Promise<void> {
   }, name);
 }
 
+// Firefox reads a chosen file lazily, after the upload call returns: the files stay until the run ends.
+let uploads: string | null = null;
+process.on('exit', () => uploads && rmSync(uploads, { recursive: true, force: true }));
+
 export async function chooseFile(page: TestPage, selector: string, name: string, text: string): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'li-pack-'));
+  uploads ??= mkdtempSync(path.join(tmpdir(), 'li-pack-'));
+  const dir = mkdtempSync(path.join(uploads, 'f-'));
   const file = path.join(dir, name);
   writeFileSync(file, text);
   const handle = await (raw(page) as PwPage).$(selector);
   if (!handle) throw new Error(`no element ${selector}`);
-  if ('setInputFiles' in handle) await (handle as import('playwright-core').ElementHandle).setInputFiles(file);
-  else await (handle as unknown as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(file);
-  rmSync(dir, { recursive: true, force: true });
+  if ('setInputFiles' in handle) await (handle as PwHandle).setInputFiles(file);
+  else await (handle as unknown as PpHandle<HTMLInputElement>).uploadFile(file);
 }
 
 export async function textOf(page: TestPage, selector: string): Promise<string> {
