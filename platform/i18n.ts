@@ -89,3 +89,43 @@ export function formatCalendarDate(locale: Locale, isoDate: string): string {
   if (Number.isNaN(date.getTime())) return isoDate;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
+
+// ---------------------------------------------------------------- one global table
+/*
+ * The in-page engineer's style, for code outside React or with few strings (the
+ * panel, the background's context menu): `t('panel.next')` over every feature's
+ * default-exported `{ en: {...}, es: {...} }` table with prefixed keys, found by the
+ * same components/<feature>/messages.ts convention. Set the language once with
+ * setLocale(await loadUiLocale()) (platform/settings/locale.ts) so the reviewer's
+ * choice wins over the browser's language. Missing Spanish falls back to English,
+ * a missing key shows the key, so a gap is visible and never blank.
+ */
+type Table = Readonly<Record<string, string>>;
+const tableModules = import.meta.glob<{ default?: unknown }>('/components/*/messages.ts', { eager: true });
+const merged: Record<Locale, Record<string, string>> = { en: {}, es: {} };
+for (const module of Object.values(tableModules)) {
+  const table = module.default as { en?: Table; es?: Table } | undefined;
+  if (!table?.en || !table.es) continue;
+  Object.assign(merged.en, table.en);
+  Object.assign(merged.es, table.es);
+}
+
+let current: Locale = resolveLocale('auto', typeof navigator === 'undefined' ? 'en' : navigator.language);
+
+export function setLocale(locale: Locale): void {
+  current = locale;
+}
+
+export function getLocale(): Locale {
+  return current;
+}
+
+/** The message for `key` in the current language; `{name}` placeholders are filled from params. */
+export function t(key: string, params?: Params): string {
+  return interpolate(merged[current][key] ?? merged.en[key] ?? key, current, params);
+}
+
+/** Every key of every global table, per locale: for the completeness test. */
+export function allKeys(locale: Locale): string[] {
+  return Object.keys(merged[locale]);
+}

@@ -53,7 +53,8 @@ export function PacksSection({ t, state, update, reload }: { t: T; state: Option
     ...state.installed.map((entry) => ({
       pack: entry.pack,
       source: entry.source.kind === 'file' ? entry.source.name : entry.source.url,
-      removable: true,
+      // A subscribed pack goes with its subscription (the next check would bring it back).
+      removable: entry.source.kind !== 'subscription' || !settings.subscriptions.some((s) => entry.source.kind === 'subscription' && s.url === entry.source.url),
     })),
   ];
 
