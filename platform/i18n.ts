@@ -11,6 +11,8 @@
  * The language follows the browser's unless the reviewer picks one (settings.locale).
  */
 import { browser } from 'wxt/browser';
+import common from '../components/common/messages.ts';
+import panel from '../components/panel/messages.ts';
 
 export const LOCALES = ['en', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -90,24 +92,19 @@ export function formatCalendarDate(locale: Locale, isoDate: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
-// ---------------------------------------------------------------- one global table
 /*
- * The in-page engineer's style, for code outside React or with few strings (the
- * panel, the background's context menu): `t('panel.next')` over every feature's
- * default-exported `{ en: {...}, es: {...} }` table with prefixed keys, found by the
- * same components/<feature>/messages.ts convention. Set the language once with
- * setLocale(await loadUiLocale()) (platform/settings/locale.ts) so the reviewer's
- * choice wins over the browser's language. Missing Spanish falls back to English,
- * a missing key shows the key, so a gap is visible and never blank.
+ * The page-side panel and in-page strings use one merged table and a current locale, since
+ * they render outside React trees that could carry a translator: `t('panel.next')`.
+ * Features listed in PANEL_TABLES keep `{ en, es }` tables next to their components.
  */
+
 type Table = Readonly<Record<string, string>>;
-const tableModules = import.meta.glob<{ default?: unknown }>('/components/*/messages.ts', { eager: true });
-const merged: Record<Locale, Record<string, string>> = { en: {}, es: {} };
-for (const module of Object.values(tableModules)) {
-  const table = module.default as { en?: Table; es?: Table } | undefined;
-  if (!table?.en || !table.es) continue;
-  Object.assign(merged.en, table.en);
-  Object.assign(merged.es, table.es);
+const PANEL_TABLES: ReadonlyArray<{ en: Table; es: Table }> = [common, panel];
+
+const mergedTables: Record<Locale, Record<string, string>> = { en: {}, es: {} };
+for (const table of PANEL_TABLES) {
+  Object.assign(mergedTables.en, table.en);
+  Object.assign(mergedTables.es, table.es);
 }
 
 let current: Locale = resolveLocale('auto', typeof navigator === 'undefined' ? 'en' : navigator.language);
@@ -122,10 +119,10 @@ export function getLocale(): Locale {
 
 /** The message for `key` in the current language; `{name}` placeholders are filled from params. */
 export function t(key: string, params?: Params): string {
-  return interpolate(merged[current][key] ?? merged.en[key] ?? key, current, params);
+  return interpolate(mergedTables[current][key] ?? mergedTables.en[key] ?? key, current, params);
 }
 
-/** Every key of every global table, per locale: for the completeness test. */
+/** Every key of every panel table, per locale: for the completeness test. */
 export function allKeys(locale: Locale): string[] {
-  return Object.keys(merged[locale]);
+  return Object.keys(mergedTables[locale]);
 }

@@ -12,7 +12,7 @@ export const taobaoAdapter = defineSiteAdapter({
   hosts: hostPattern('taobao.com', 'tmall.com', 'tmall.hk'),
   structure: (doc) => safeQuery(doc, '#J_Title, .tb-main-title, .tb-detail-hd, [class*="ItemHeader--mainTitle"], [class*="MainTitle--"]') !== null,
   title: ['[class*="ItemHeader--mainTitle"]', '[class*="MainTitle--"]', '.tb-main-title', '.tb-detail-hd h1', '#J_Title h3'],
-  price: ['[class*="Price--priceText"]', '[class*="highlightPrice"] [class*="Price--"]', '#J_PromoPriceNum', '.tm-promo-price .tm-price', '#J_StrPrice .tb-rmb-num', '.tm-price', '.tb-rmb-num'],
+  price: ['[class*="Price--priceText"]', '[class*="highlightPrice"] [class*="Price--"]', '#J_PromoPriceNum', '.tm-promo-price .tm-price', '#J_StrPrice', '.tm-price', '.tb-rmb-num'],
   currency: cny,
   seller: (doc, context) =>
     sellerFrom(doc, ['[class*="ShopHeader--title"]', '[class*="shopName--"]', '.tb-shop-name a', '.slogo-shopname', '.shop-name-link', '.shop-name a'], context, (url) => url.hostname.match(/^(shop\d+)\./)?.[1] ?? null),
@@ -27,7 +27,7 @@ export const jdAdapter = defineSiteAdapter({
   hosts: hostPattern('jd.com', 'jd.hk'),
   structure: (doc) => safeQuery(doc, '.sku-name, #spec-list, .summary-price') !== null,
   title: ['.sku-name', '.itemInfo-wrap .sku-name', '#name h1'],
-  price: ['.summary-price .p-price .price', '.p-price .price', '.summary-price .p-price', '#jd-price'],
+  price: ['.summary-price .p-price', '.p-price', '#jd-price'],
   currency: cny,
   seller: (doc, context) => sellerFrom(doc, ['.J-hove-wrap .name a', '.shopName a', '#crumb-wrap .name a', '.popbox-inner .mt h3 a'], context, (url) => url.hostname.match(/^mall\.jd\.com$/) ? url.pathname.match(/index-(\d+)/)?.[1] ?? null : null),
   listingId: (_doc, context) => context.url?.pathname.match(/\/(\d{5,})\.html/)?.[1] ?? null,

@@ -75,6 +75,7 @@ export const arAnmatProduct: CredentialType = {
   id: AR_ANMAT_PRODUCT_TYPE,
   kind: 'product',
   name: 'Argentina ANMAT product certificate / disposición',
+  hint: /ANMAT|[Ee]specialidad [Mm]edicinal|Ministerio de Salud/,
   fromText: (text, ctx) => [
     ...(ANMAT_CONTEXT.test(text) ? findLabelled(text, CERT_LABEL, String.raw`\d{1,3}(?:\.\d{3})+|\d{1,9}`, 6) : []).map((v) =>
       validateAnmatCertificate(v.raw),
@@ -87,6 +88,7 @@ export const arAnmat: CredentialType = {
   id: AR_ANMAT_TYPE,
   kind: 'seller',
   name: 'Argentina pharmacy GLN (ANMAT traceability)',
+  hint: /\bGLN\b/,
   fromText: (text) =>
     (PHARMACY_CONTEXT.test(text) ? findLabelled(text, GLN_LABEL, String.raw`\d{13}|\d[\d ]{8,20}\d`, 12) : []).map((v) => validateGln(v.raw)),
 };

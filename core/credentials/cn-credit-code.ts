@@ -52,5 +52,6 @@ export const cnCreditCode: CredentialType = {
   id: CN_CREDIT_CODE_TYPE,
   kind: 'identity',
   name: 'China 统一社会信用代码',
+  hint: /代码|营业执照|USCC|[Cc]redit [Cc]ode/,
   fromText: (text) => findLabelled(text, LABEL, VALUE, 8, true).map((v) => validateCreditCode(v.raw)),
 };

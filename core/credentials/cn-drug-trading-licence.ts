@@ -10,7 +10,7 @@
  */
 import type { CredentialResult } from '../findings.ts';
 import { CN_PROVINCES, CN_PROVINCE_CLASS, NMPA_LOOKUP } from './cn-provinces.ts';
-import { findStandalone } from './text.ts';
+import { findStandalone, toSimplifiedForCredentials } from './text.ts';
 import { invalid, unverified } from './result.ts';
 import type { CredentialType } from './types.ts';
 
@@ -25,7 +25,7 @@ const BUSINESS: Readonly<Record<string, string>> = {
 const ENTITY: Readonly<Record<string, string>> = { A: 'legal person', B: 'non-legal-person enterprise' };
 
 export function validateDrugTradingLicence(written: string): CredentialResult {
-  const value = written.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const value = toSimplifiedForCredentials(written.normalize('NFKC')).replace(/\s+/g, '').toUpperCase();
   const m = /^(.)([A-Z])([A-Z])(\d+)$/u.exec(value);
   if (!m) return invalid(CN_DRUG_TRADING_LICENCE_TYPE, value, 'not a licence number: expected e.g. 琼AA898000001');
   const [, province = '', business = '', entity = '', digits = ''] = m;
@@ -56,9 +56,11 @@ export function validateDrugTradingLicence(written: string): CredentialResult {
 const STRICT = String.raw`${CN_PROVINCE_CLASS}[A-D][AB]\d{9}`;
 const LABELLED = String.raw`药品经营许可证(?:编号|证号|号)?\s*[:：]?\s*(${CN_PROVINCE_CLASS}[A-Za-z]{2}\d{7,11})`;
 
+const LABELLED_RE = new RegExp(`${LABELLED}(?!\\d)`, 'gu');
+
 export function findDrugTradingLicences(text: string): string[] {
   const found = findStandalone(text, STRICT, true).map((v) => v.raw);
-  for (const m of text.matchAll(new RegExp(`${LABELLED}(?!\\d)`, 'gu'))) if (m[1] !== undefined) found.push(m[1]);
+  for (const m of text.matchAll(LABELLED_RE)) if (m[1] !== undefined) found.push(m[1]);
   return [...new Set(found)];
 }
 
@@ -66,5 +68,6 @@ export const cnDrugTradingLicence: CredentialType = {
   id: CN_DRUG_TRADING_LICENCE_TYPE,
   kind: 'seller',
   name: 'China 药品经营许可证',
+  hint: /[A-Za-z]{2}\d{7}/,
   fromText: (text) => findDrugTradingLicences(text).map(validateDrugTradingLicence),
 };

@@ -42,5 +42,6 @@ export const coInvima: CredentialType = {
   id: CO_INVIMA_TYPE,
   kind: 'product',
   name: 'Colombia INVIMA registro sanitario',
+  hint: new RegExp(`INVIMA|${LABEL}`, 'u'),
   fromText: (text, ctx) => findInvima(text).map((raw) => validateInvima(raw, ctx.now)),
 };

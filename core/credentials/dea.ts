@@ -77,5 +77,6 @@ export const dea: CredentialType = {
   id: DEA_TYPE,
   kind: 'seller',
   name: 'US DEA registration',
+  hint: /DEA|[Dd]rug [Ee]nforcement/,
   fromText: (text) => findLabelled(text, LABEL, VALUE).map((v) => validateDea(v.raw)),
 };

@@ -22,18 +22,30 @@ const MULTI_LABEL_SUFFIXES = new Set([
   'com.tr', 'com.ua', 'com.ru',
 ]);
 
+/**
+ * Hosts already parsed. Every link type asks for the host of every link, and big marketplace pages
+ * have thousands of links; parsing each once keeps extraction fast. Bounded: cleared when full.
+ */
+const hostCache = new Map<string, string | null>();
+const HOST_CACHE_LIMIT = 20_000;
+
 /** Lower-case host of a URL, or null when the string is not an absolute http(s) URL. */
 export function hostOf(url: string | null | undefined): string | null {
   if (!url) return null;
-  let parsed: URL;
+  const text = url.trim();
+  // Relative links ("/item/1", "#top") are most of a page's links: reject them before URL throws.
+  if (!/^https?:\/\//i.test(text)) return null;
+  const cached = hostCache.get(text);
+  if (cached !== undefined) return cached;
+  let host: string | null = null;
   try {
-    parsed = new URL(url.trim());
+    host = new URL(text).hostname.toLowerCase().replace(/\.$/, '') || null;
   } catch {
-    return null;
+    host = null;
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
-  return host === '' ? null : host;
+  if (hostCache.size >= HOST_CACHE_LIMIT) hostCache.clear();
+  hostCache.set(text, host);
+  return host;
 }
 
 /** Registrable domain ("eTLD+1") of a host: shop.example.co.uk → example.co.uk. */

@@ -81,5 +81,6 @@ export const esNif: CredentialType = {
   id: ES_NIF_TYPE,
   kind: 'identity',
   name: 'Spanish NIF/CIF',
+  hint: /[NC]\.?\s?I\.?\s?[FE]|D\.?\s?N\.?\s?I|[Ii]dentificación [Ff]iscal/,
   fromText: (text) => findLabelled(text, LABEL, VALUE, 12).map((v) => validateNif(v.raw)),
 };

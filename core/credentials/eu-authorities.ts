@@ -53,19 +53,32 @@ export const EU_AUTHORITIES: readonly EuAuthority[] = [
   { country: 'NO', authority: 'DMP (formerly Statens legemiddelverk)', registerHosts: [], authorityHosts: ['legemiddelverket.no', 'dmp.no'] }, // dmp.no †
   { country: 'IS', authority: 'Lyfjastofnun', registerHosts: [], authorityHosts: ['lyfjastofnun.is'] },
   { country: 'LI', authority: 'Amt für Gesundheit', registerHosts: [], authorityHosts: ['llv.li'] }, // †
+  // United Kingdom: MHRA's "Distance Selling Logo" is the EU logo. Since 1 January 2021 it is required
+  // only of sellers in Northern Ireland (Northern Ireland Protocol); GB sellers may still show old ones.
+  // The register lives on mhra.gov.uk subdomains (its portal is pclportal.mhra.gov.uk).
+  { country: 'GB', authority: 'MHRA (Distance Selling Logo; Northern Ireland since 2021)', registerHosts: [], authorityHosts: ['mhra.gov.uk'] },
 ];
 
-function within(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
+// Host → authority, so a link is looked up by its host and parent domains rather than by scanning
+// the table (pages have thousands of links).
+const BY_HOST = new Map<string, { authority: EuAuthority; register: boolean }>();
+for (const authority of EU_AUTHORITIES) {
+  for (const h of authority.authorityHosts) BY_HOST.set(h, { authority, register: false });
+}
+for (const authority of EU_AUTHORITIES) {
+  for (const h of authority.registerHosts) BY_HOST.set(h, { authority, register: true });
 }
 
-/** The authority a host belongs to, and whether the host is a dedicated register. */
+/**
+ * The authority a host belongs to (the host or a parent domain is in the table), and whether the
+ * host is a dedicated register. The most specific entry wins: distafarma.aemps.es is a register even
+ * though aemps.es is the agency's general site.
+ */
 export function authorityForHost(host: string): { authority: EuAuthority; register: boolean } | null {
-  for (const authority of EU_AUTHORITIES) {
-    if (authority.registerHosts.some((h) => within(host, h))) return { authority, register: true };
-  }
-  for (const authority of EU_AUTHORITIES) {
-    if (authority.authorityHosts.some((h) => within(host, h))) return { authority, register: false };
+  const labels = host.toLowerCase().split('.');
+  for (let i = 0; i < labels.length - 1; i++) {
+    const found = BY_HOST.get(labels.slice(i).join('.'));
+    if (found !== undefined) return found;
   }
   return null;
 }

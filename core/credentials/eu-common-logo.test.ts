@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authorityForHost, EU_AUTHORITIES } from './eu-authorities.ts';
-import { checkEuLogoLink, looksLikeEuLogo } from './eu-common-logo.ts';
+import { checkEuLogoLink, checkEuLogoLinks, looksLikeEuLogo } from './eu-common-logo.ts';
 import { checkAempsLink } from './es-aemps.ts';
 
 const LOGO = '/img/logo-comun-venta-online.png';
@@ -13,6 +13,7 @@ describe('EU common logo', () => {
     ['https://www.salute.gov.it/portale/farmaciOnline/detail?id=77', 'IT'],
     ['https://www.infarmed.pt/web/infarmed/entidades/locais-venda?id=9', 'PT'],
     ['https://www.thepsi.ie/gns/pharmacy-practice/online-pharmacies.aspx?id=9', 'IE'],
+    ['https://pclportal.mhra.gov.uk/register/seller/1234', 'GB'],
   ])('a logo linking to %s (%s) is unverified: open the entry', (href, country) => {
     const r = checkEuLogoLink({ href, text: 'Click to verify if this website is operating legally', src: LOGO });
     expect(r).toMatchObject({ type: 'eu-common-logo', status: 'unverified', value: href });
@@ -36,6 +37,14 @@ describe('EU common logo', () => {
 
   it('a logo that links nowhere is invalid', () => {
     expect(checkEuLogoLink({ href: '', text: 'Haga clic para verificar si este sitio web opera legalmente', src: '/logo.png' })?.status).toBe('invalid');
+  });
+
+  it('an image recorded apart from its anchor is not "linking nowhere" when the anchor goes to an authority', () => {
+    const image = { href: '', text: 'Click to verify if this website is operating legally', src: LOGO };
+    const anchor = { href: 'https://www.bfarm.de/register?id=1', text: 'Click to verify if this website is operating legally' };
+    expect(checkEuLogoLinks([image, anchor]).map((r) => r.status)).toEqual(['unverified']);
+    expect(checkEuLogoLinks([image, { href: 'https://distafarma.aemps.es/x?farma=1', text: '' }])).toEqual([]);
+    expect(checkEuLogoLinks([image]).map((r) => r.status)).toEqual(['invalid']);
   });
 
   it('ignores ordinary links to an authority and unrelated EU logos (NextGenerationEU funding)', () => {

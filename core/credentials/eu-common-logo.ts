@@ -42,8 +42,15 @@ const LOGO_HINT = new RegExp(
   'i',
 );
 
+// Every LOGO_HINT alternative contains one of these; testing them first keeps thousands of ordinary
+// links away from the long alternation.
+const LOGO_PREFILTER = /logo|verif|website|überprüf/i;
+
+const NO_LINK = '(no link)';
+
 export function looksLikeEuLogo(link: PageLink): boolean {
-  return LOGO_HINT.test(`${link.src ?? ''} ${link.text}`);
+  const text = `${link.src ?? ''} ${link.text}`;
+  return LOGO_PREFILTER.test(text) && LOGO_HINT.test(text);
 }
 
 /** One link's verdict, or null when the link is neither the logo nor a register link. */
@@ -62,13 +69,30 @@ export function checkEuLogoLink(link: PageLink): CredentialResult | null {
     );
   }
   if (!logo) return null;
-  if (host === null) return invalid(EU_LOGO_TYPE, href || '(no link)', 'EU common logo that links to no national authority list');
+  if (host === null) return invalid(EU_LOGO_TYPE, href || NO_LINK, 'EU common logo that links to no national authority list');
   return invalid(EU_LOGO_TYPE, href, `EU common logo links to ${host}, which is not a national competent authority`);
+}
+
+/**
+ * All logo links of a page. A logo image recorded on its own (no href) is "linking nowhere" only when
+ * no logo or register link on the page goes to an authority: pages record the anchor and its image
+ * as separate links, and the anchor carries the verdict.
+ */
+export function checkEuLogoLinks(links: readonly PageLink[]): CredentialResult[] {
+  const results = links.flatMap((link) => checkEuLogoLink(link) ?? []);
+  const linked = results.some((r) => r.status === 'unverified') || links.some((l) => checkAempsStyleRegister(l));
+  return linked ? results.filter((r) => r.value !== NO_LINK) : results;
+}
+
+/** A link into Spain's register, which es-aemps.ts reports (kept here to avoid an import cycle). */
+function checkAempsStyleRegister(link: PageLink): boolean {
+  const host = hostOf(link.href);
+  return host !== null && authorityForHost(host)?.authority.country === 'ES';
 }
 
 export const euCommonLogo: CredentialType = {
   id: EU_LOGO_TYPE,
   kind: 'seller',
   name: 'EU common logo for online sale of medicines',
-  fromLinks: (links) => links.flatMap((link) => checkEuLogoLink(link) ?? []),
+  fromLinks: checkEuLogoLinks,
 };

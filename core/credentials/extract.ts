@@ -48,11 +48,14 @@ export function extractCredentials(input: CredentialExtractionInput): Credential
   if (Number.isNaN(input.now.getTime())) throw new RangeError('extractCredentials: `now` is an invalid Date');
   const ctx = credentialContext(input.url, input.now);
   const texts = input.blocks.map((b) => normalizeCredentialText(b.text)).filter((t) => t.trim() !== '');
+  const pageText = texts.join('\n');
   const results: CredentialResult[] = [];
   for (const type of CREDENTIAL_TYPES) {
     if (type.fromPage) results.push(...type.fromPage(ctx));
     if (type.fromLinks) results.push(...type.fromLinks(input.links, ctx));
-    if (type.fromText) for (const text of texts) results.push(...type.fromText(text, ctx));
+    if (type.fromText && (type.hint === undefined || type.hint.test(pageText))) {
+      for (const text of texts) results.push(...type.fromText(text, ctx));
+    }
   }
   return dedupeCredentials(results);
 }

@@ -31,7 +31,16 @@ export function legitscriptRecordDomain(href: string): string | null {
   const keyword = url.searchParams.get('checker_keywords');
   if (keyword) return cleanDomain(keyword);
   const path = /^\/(?:websites|pharmacy)\/([^/?#]+)/i.exec(url.pathname);
-  return path?.[1] ? cleanDomain(decodeURIComponent(path[1])) : null;
+  return path?.[1] ? cleanDomain(safeDecode(path[1])) : null;
+}
+
+/** Decodes a path segment; a malformed escape (a hostile page's "%E0%A4%A") is read as written. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** The seal id when the URL is a seal asset served by LegitScript, or null. */

@@ -2,7 +2,8 @@
  * NABP credentials (US National Association of Boards of Pharmacy).
  *
  * `nabp-pharmacy-domain`: NABP is the sole registry operator of the .pharmacy top-level domain and
- * grants a name only after verifying the pharmacy. So when the page's own registrable domain is a
+ * grants a name only after verifying the pharmacy (or pharmacy-related business) against its
+ * standards, and takes it back when they are no longer met. So when the page's own registrable domain is a
  * .pharmacy name, the check is complete offline: valid. Lookalikes prove nothing and produce no
  * result: pharmacy.example.com, example-pharmacy.com, example.pharmacy.evil.com.
  *
@@ -21,6 +22,8 @@ export const NABP_DOMAIN_TYPE = 'nabp-pharmacy-domain';
 export const NABP_ACCREDITATION_TYPE = 'nabp-digital-pharmacy';
 const NABP_LOOKUP = 'https://safe.pharmacy/buy-safely/';
 const NABP_HOSTS = ['safe.pharmacy', 'nabp.pharmacy', 'nabp.net'];
+// Every NABP_SEAL_HINT alternative contains one of these (cheap first test for thousands of links).
+const NABP_PREFILTER = /nabp|vipps|pharmacy/i;
 const NABP_SEAL_HINT = /\bnabp\b|nabp[-_]|digital[-_ ]?pharmacy[-_ ]?accredit|\bvipps\b|vipps[-_]|safe\.pharmacy/i;
 
 /** True when the host's registrable domain sits directly under the .pharmacy TLD. */
@@ -37,7 +40,7 @@ export function checkPharmacyDomain(ctx: CredentialScanContext): CredentialResul
     valid(
       NABP_DOMAIN_TYPE,
       site,
-      `the page is on ${site}: only pharmacies NABP has verified are granted .pharmacy names (check status at ${NABP_LOOKUP})`,
+      `the page is on ${site}: NABP grants .pharmacy names only to pharmacies and pharmacy businesses it has verified (status at ${NABP_LOOKUP})`,
     ),
   ];
 }
@@ -57,7 +60,8 @@ export function checkNabpLinks(links: readonly PageLink[], ctx: CredentialScanCo
   for (const link of links) {
     const host = hostOf(link.href);
     const toNabp = host !== null && NABP_HOSTS.some((h) => hostIsWithin(host, h));
-    const looksLikeSeal = NABP_SEAL_HINT.test(`${link.src ?? ''} ${link.text}`);
+    const label = `${link.src ?? ''} ${link.text}`;
+    const looksLikeSeal = NABP_PREFILTER.test(label) && NABP_SEAL_HINT.test(label);
     if (toNabp) {
       const named = namedDomain(link.href);
       if (named !== null && ctx.site !== null && registrableDomain(named) !== ctx.site) {

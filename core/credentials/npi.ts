@@ -60,5 +60,6 @@ export const npi: CredentialType = {
   id: NPI_TYPE,
   kind: 'seller',
   name: 'US National Provider Identifier',
+  hint: /NPI|[Nn]ational [Pp]rovider/,
   fromText: (text) => findLabelled(text, LABEL, VALUE).map((v) => validateNpi(v.raw)),
 };

@@ -9,12 +9,45 @@
  * and soft hyphens are dropped: they are how a number is broken to dodge matching.
  */
 export function normalizeCredentialText(text: string): string {
-  return text.normalize('NFKC').replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '');
+  return toSimplifiedForCredentials(text.normalize('NFKC').replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, ''));
+}
+
+/**
+ * Mainland licences are issued in Simplified Chinese, but pages (Hong Kong sellers, or text run
+ * through a converter to dodge filters) may write them in Traditional: 經營性, 網藥平台備字, (滬).
+ * Only the characters of credential labels, numbers and province abbreviations are mapped; the
+ * result is the licence as issued.
+ */
+const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
+  經: '经', 營: '营', 網: '网', 藥: '药', 備: '备', 許: '许', 證: '证', 統: '统', 會: '会', 碼: '码',
+  執: '执', 務: '务', 資: '资', 書: '书', 號: '号', 聯: '联', 鑒: '鉴', 臺: '台', 滬: '沪', 遼: '辽',
+  蘇: '苏', 閩: '闽', 貴: '贵', 隴: '陇', 陝: '陕', 寧: '宁', 雲: '云', 贛: '赣', 魯: '鲁', 晉: '晋',
+  瓊: '琼', 粵: '粤',
+};
+const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'g');
+
+export function toSimplifiedForCredentials(text: string): string {
+  return text.replace(TRADITIONAL_CHARS, (ch) => TRADITIONAL_TO_SIMPLIFIED[ch] ?? ch);
 }
 
 /** Removes the spaces, hyphens and dots people put inside numbers ("123-456-7893", "52.340"). */
 export function stripSeparators(value: string): string {
   return value.normalize('NFKC').replace(/[\s.\-‐‑–—_/]/g, '');
+}
+
+/**
+ * Compiled patterns, kept because extraction runs every type over every block of a page (thousands
+ * of blocks on a big marketplace page): compiling once per pattern rather than once per block.
+ */
+const compiled = new Map<string, RegExp>();
+
+function cachedRegExp(source: string): RegExp {
+  let re = compiled.get(source);
+  if (re === undefined) {
+    re = new RegExp(source, 'gu');
+    compiled.set(source, re);
+  }
+  return re;
 }
 
 export interface LabelledValue {
@@ -35,7 +68,7 @@ export interface LabelledValue {
  */
 export function findLabelled(text: string, label: string, value: string, maxGap = 30, cjk = false): LabelledValue[] {
   const edge = cjk ? '[A-Za-z0-9]' : '[\\p{L}\\p{N}]';
-  const pattern = new RegExp(`(?:${label})[^\\n\\r\\p{N}]{0,${maxGap}}?(?<!${edge})(${value})(?!${edge})`, 'gu');
+  const pattern = cachedRegExp(`(?:${label})[^\\n\\r\\p{N}]{0,${maxGap}}?(?<!${edge})(${value})(?!${edge})`);
   const found: LabelledValue[] = [];
   for (const m of text.matchAll(pattern)) {
     const raw = m[1];
@@ -52,7 +85,7 @@ export function findLabelled(text: string, label: string, value: string, maxGap 
  */
 export function findStandalone(text: string, value: string, cjk = false): LabelledValue[] {
   const edge = cjk ? '[A-Za-z0-9]' : '[\\p{L}\\p{N}]';
-  const pattern = new RegExp(`(?<!${edge})(${value})(?!${edge})`, 'gu');
+  const pattern = cachedRegExp(`(?<!${edge})(${value})(?!${edge})`);
   return [...text.matchAll(pattern)].map((m) => ({ raw: m[1] ?? m[0], index: m.index ?? 0 }));
 }
 

@@ -36,6 +36,11 @@ export interface CredentialType {
   kind: CredentialKind;
   /** For people: "US DEA registration". */
   name: string;
+  /**
+   * A cheap test on the whole page's normalised text: when it fails, `fromText` cannot find anything
+   * on the page and is skipped. Must accept every text `fromText` can read (registry.test.ts checks).
+   */
+  hint?: RegExp;
   /** Finds and checks this credential in one block of NFKC-normalised text. */
   fromText?(text: string, ctx: CredentialScanContext): CredentialResult[];
   /** Finds and checks this credential in the page's links and images (seals, logos). */

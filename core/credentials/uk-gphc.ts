@@ -49,6 +49,7 @@ export const ukGphc: CredentialType = {
   id: UK_GPHC_TYPE,
   kind: 'seller',
   name: 'UK GPhC registration',
+  hint: /GPhC|General Pharmaceutical Council|[Rr]egistered [Pp]harmacy/,
   fromText: (text) => findLabelled(text, LABEL, VALUE, 40).map((v) => validateGphc(v.raw)),
   fromLinks: checkGphcLinks,
 };

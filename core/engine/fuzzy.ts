@@ -32,8 +32,9 @@ export interface FuzzyEntry {
 
 export class FuzzyIndex {
   private readonly keys = new Map<string, FuzzyEntry[]>();
-  private readonly prefixes = new Set<string>();
-  private readonly suffixes = new Set<string>();
+  /** First and last three letters of every term, as numbers: a page word is tried only when one matches. */
+  private readonly prefixes = new Set<number>();
+  private readonly suffixes = new Set<number>();
   private readonly exact = new Set<string>();
   private minLength = Infinity;
   private maxLength = 0;
@@ -45,8 +46,9 @@ export class FuzzyIndex {
     const entry = { rule, phrase };
     this.put(term, entry);
     for (const key of deletions(term)) this.put(key, entry);
-    this.prefixes.add(term.slice(0, 3));
-    this.suffixes.add(term.slice(-3));
+    this.prefixes.add(trigram(term.charCodeAt(0), term.charCodeAt(1), term.charCodeAt(2)));
+    const n = term.length;
+    this.suffixes.add(trigram(term.charCodeAt(n - 3), term.charCodeAt(n - 2), term.charCodeAt(n - 1)));
     this.minLength = Math.min(this.minLength, term.length);
     this.maxLength = Math.max(this.maxLength, term.length);
   }
@@ -55,10 +57,18 @@ export class FuzzyIndex {
     return this.keys.size;
   }
 
+  /** Whether the word codes[from, to) could be within one edit of a term: cheap, no allocation. */
+  mayMatch(codes: Uint16Array, from: number, to: number): boolean {
+    const length = to - from;
+    if (length < this.minLength - 1 || length > this.maxLength + 1) return false;
+    return (
+      this.prefixes.has(trigram(codes[from] as number, codes[from + 1] as number, codes[from + 2] as number)) ||
+      this.suffixes.has(trigram(codes[to - 3] as number, codes[to - 2] as number, codes[to - 1] as number))
+    );
+  }
+
   /** Terms within one edit of `word` (but not equal to any term: exact matches come from the automaton). */
   lookup(word: string): FuzzyEntry[] {
-    if (word.length < this.minLength - 1 || word.length > this.maxLength + 1) return [];
-    if (!this.prefixes.has(word.slice(0, 3)) && !this.suffixes.has(word.slice(-3))) return [];
     if (this.exact.has(word) || REAL_WORDS.has(word)) return [];
     const found: FuzzyEntry[] = [];
     const seen = new Set<FuzzyEntry>();
@@ -79,6 +89,10 @@ export class FuzzyIndex {
     if (list) list.push(entry);
     else this.keys.set(key, [entry]);
   }
+}
+
+function trigram(a: number, b: number, c: number): number {
+  return (a * 0x10000 + b) * 0x10000 + c;
 }
 
 function deletions(word: string): Set<string> {

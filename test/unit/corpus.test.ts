@@ -50,7 +50,7 @@ describe('corpus', () => {
   it('shows every trick in several pages', () => {
     for (const trick of EVAL_TRICKS) {
       const pages = manifest.pages.filter((p) => p.findings.some((f) => f.trick === trick && !f.optional));
-      expect(pages.length, `trick ${trick}`).toBeGreaterThanOrEqual(trick === 'evasion-phrase' ? 0 : 2);
+      expect(pages.length, `trick ${trick}`).toBeGreaterThanOrEqual(2);
     }
     const hiding = ['display:none', 'visibility:hidden', 'font-size:0', 'color:#ffffff;background-color:#ffffff', 'left:-9999px', 'clip:rect', 'opacity:0'];
     for (const style of hiding) {
@@ -82,8 +82,9 @@ describe('corpus', () => {
     expect(checked.length).toBeGreaterThanOrEqual(10);
     for (const c of checked) {
       expect(decoded(c.file).includes(c.value), `${c.file}: ${c.value}`).toBe(true);
-      if (c.type === 'npi') expect(npiValid(c.value) ? 'valid' : 'invalid', c.value).toBe(c.status);
-      if (c.type === 'dea') expect(deaValid(c.value) ? 'valid' : 'invalid', c.value).toBe(c.status);
+      // A check digit that passes proves the format, not the registration: unverified (issue #3).
+      if (c.type === 'npi') expect(npiValid(c.value) ? 'unverified' : 'invalid', c.value).toBe(c.status);
+      if (c.type === 'dea') expect(deaValid(c.value) ? 'unverified' : 'invalid', c.value).toBe(c.status);
     }
     for (const status of ['valid', 'invalid', 'unverified'] as const) {
       expect(checked.some((c) => c.status === status), status).toBe(true);

@@ -41,7 +41,10 @@ export function cred(type: string, value: string, status: CredentialStatus): Exp
   return { type, value, status };
 }
 
-/** Defaults for a violating page with no credential story: a listing nobody licensed. */
+/**
+ * Defaults for a violating page: selling controlled or prescription-only drugs needs a seller
+ * credential (core/credentials/assess.ts), and these listings show none that answers.
+ */
 export function violating(
   spec: Omit<PageSpec, 'violating' | 'verdict' | 'mustNotFlag' | 'credentials' | 'credentialRequired' | 'missingCredential'> &
     Partial<Pick<PageSpec, 'verdict' | 'mustNotFlag' | 'credentials' | 'credentialRequired' | 'missingCredential'>>,
@@ -50,8 +53,8 @@ export function violating(
     verdict: 'violation',
     mustNotFlag: [],
     credentials: [],
-    credentialRequired: false,
-    missingCredential: false,
+    credentialRequired: true,
+    missingCredential: true,
     ...spec,
     violating: true,
   };

@@ -1,0 +1,29 @@
+/**
+ * The detection-quality gate (issue #8), part of npm test: scans the labelled corpus through the
+ * built extension in headless Chromium (`scan --browser`, the reviewer's own path), scans the
+ * JSONL record sets statically, and fails when a figure misses test/eval/thresholds.json:
+ * recall below 0.95, any must-not-flag phrase flagged, credential accuracy below 0.95, and the
+ * stricter figures the file adds. The report lands in test/output/eval/report.html either way.
+ */
+import { describe, expect, it } from 'vitest';
+import { gateFailures, loadThresholds } from '../eval/gate.ts';
+import { runEvaluation, writeReports, type EvaluationRun } from '../eval/run.ts';
+import { textReport } from '../eval/report.ts';
+
+describe('detection quality gate', () => {
+  let run: EvaluationRun | null = null;
+
+  it('scans every corpus page through the extension', { timeout: 900_000 }, async () => {
+    run = await runEvaluation({ scanner: 'browser' });
+    const report = writeReports(run);
+    console.log(`${textReport(run.summary, run.records)}\n${run.notes.map((n) => `note: ${n}`).join('\n')}\nReport: ${report}`);
+    expect(run.scanErrors).toEqual([]);
+    expect(run.evaluations).toHaveLength(run.manifest.pages.length);
+  });
+
+  it('meets every threshold in test/eval/thresholds.json', () => {
+    expect(run, 'the scan above did not complete').not.toBeNull();
+    if (!run) return;
+    expect(gateFailures(run.summary, run.records, loadThresholds())).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Listing facts on the real saved pages of ../shared/realpages (issue #10): title, price and
+ * seller each right on at least 90% of the pages that show them, page type, and listing blocks
+ * that leave out the site's menus and footers. Skips with a message where the folder is absent.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractListing, type ListingExtraction } from '../../core/adapters/index.ts';
+import { chromeElements, isChrome } from '../../core/adapters/chrome.ts';
+import { textOf } from '../../core/adapters/dom.ts';
+import {
+  expectedAmount, expectedSeller, loadManifest, loadPage, locateRealPages, sellerMatches, titleMatches, type ManifestEntry,
+} from './realpages-support.ts';
+
+const dir = locateRealPages();
+
+if (dir === null) {
+  console.warn('realpages: ../shared/realpages not found (set REALPAGES_DIR): the real-page adapter tests are skipped.');
+}
+
+interface Row {
+  entry: ManifestEntry;
+  result: ListingExtraction;
+  ms: number;
+}
+
+describe.runIf(dir !== null)('adapters on the real pages', () => {
+  const rows: Row[] = [];
+
+  beforeAll(() => {
+    for (const entry of loadManifest(dir!)) {
+      const started = performance.now();
+      const doc = loadPage(dir!, entry);
+      // Saved pages have no URL: the adapters must recognise them by their declared address or structure.
+      const result = extractListing(doc, null);
+      rows.push({ entry, result, ms: performance.now() - started });
+    }
+  }, 120_000);
+
+  it('reads every page of the manifest', () => {
+    expect(rows.length).toBe(loadManifest(dir!).length);
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('gets title, price and seller right on at least 90% of the pages that show them', () => {
+    type Tally = { right: number; shown: number };
+    const fields = ['title', 'price', 'seller'] as const;
+    const total: Record<(typeof fields)[number], Tally> = { title: { right: 0, shown: 0 }, price: { right: 0, shown: 0 }, seller: { right: 0, shown: 0 } };
+    const byMarket = new Map<string, Record<(typeof fields)[number], Tally>>();
+    const misses: string[] = [];
+    let noPriceRight = 0;
+    let noPrice = 0;
+    for (const { entry, result } of rows) {
+      const facts = result.facts;
+      const market = byMarket.get(entry.marketplace) ?? { title: { right: 0, shown: 0 }, price: { right: 0, shown: 0 }, seller: { right: 0, shown: 0 } };
+      byMarket.set(entry.marketplace, market);
+      const count = (field: (typeof fields)[number], right: boolean, detail: string): void => {
+        total[field].shown += 1;
+        market[field].shown += 1;
+        if (right) {
+          total[field].right += 1;
+          market[field].right += 1;
+        } else misses.push(`${entry.file} ${field}: ${detail}`);
+      };
+      count('title', titleMatches(entry.product_title, facts.title), `got ${JSON.stringify(facts.title)}`);
+      const amount = expectedAmount(entry.price);
+      if (amount === null) {
+        // "none shown": the right answer is no price at all, never a guess.
+        noPrice += 1;
+        if (facts.price === null) noPriceRight += 1;
+        else misses.push(`${entry.file} price: none shown, got ${JSON.stringify(facts.price)}`);
+      } else count('price', facts.price?.amount === amount, `want ${amount}, got ${JSON.stringify(facts.price)}`);
+      const seller = expectedSeller(entry.seller);
+      if (seller !== null) count('seller', sellerMatches(seller, facts.seller, facts.marketplace), `want ${seller}, got ${JSON.stringify(facts.seller)}`);
+    }
+    const pct = (t: Tally): string => (t.shown === 0 ? '  -  ' : `${((100 * t.right) / t.shown).toFixed(0).padStart(3)}%`);
+    const lines = [`field accuracy on ${rows.length} real pages (pages that show the field):`];
+    for (const field of fields) lines.push(`  ${field.padEnd(7)} ${total[field].right}/${total[field].shown} ${pct(total[field])}`);
+    lines.push(`  no price shown: ${noPriceRight}/${noPrice} reported as null`);
+    lines.push('per marketplace (title / price / seller):');
+    for (const [market, t] of [...byMarket].sort()) {
+      lines.push(`  ${market.padEnd(22)} ${fields.map((f) => `${t[f].right}/${t[f].shown}`.padStart(5)).join('  ')}`);
+    }
+    if (misses.length) lines.push('misses:', ...misses.map((m) => `  ${m}`));
+    console.log(lines.join('\n'));
+
+    for (const field of fields) expect(total[field].right / total[field].shown, field).toBeGreaterThanOrEqual(0.9);
+    expect(noPriceRight).toBe(noPrice);
+  });
+
+  it('calls every saved page an item page (none is a search page)', () => {
+    const wrong = rows.filter((r) => r.result.facts.pageType !== 'item').map((r) => `${r.entry.file}: ${r.result.facts.pageType}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('recognises the marketplaces the answer keys name, by declared address or structure', () => {
+    const known = new Set(['amazon', 'ebay', 'alibaba', 'etsy', 'craigslist', 'olx', 'costco', 'bestbuy', 'wayfair', 'liveauctioneers', 'yandex-market']);
+    const wrong = rows
+      .filter((r) => known.has(r.entry.marketplace) && r.result.adapter !== r.entry.marketplace)
+      .map((r) => `${r.entry.file}: ${r.result.adapter}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('returns listing blocks that hold none of the menus, headers and footers', () => {
+    const problems: string[] = [];
+    for (const { entry, result } of rows) {
+      if (result.roots.length === 0) problems.push(`${entry.file}: no listing blocks`);
+      for (const root of result.roots) {
+        const tag = root.tagName.toUpperCase();
+        if (tag === 'HTML' || tag === 'BODY') problems.push(`${entry.file}: root is <${tag}>`);
+        if (isChrome(root)) problems.push(`${entry.file}: root inside chrome`);
+        if (chromeElements(root).length > 0) problems.push(`${entry.file}: root holds chrome`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('leaves the Amazon Pharmacy / PillPack menu links out of the listing blocks on Amazon pages', () => {
+    const amazon = rows.filter((r) => r.entry.marketplace === 'amazon');
+    expect(amazon.length).toBeGreaterThan(0);
+    for (const { entry, result } of amazon) {
+      const text = result.roots.map((r) => textOf(r)).join(' ');
+      expect(text, entry.file).not.toMatch(/PillPack|Amazon Pharmacy/i);
+      // The title stands in the listing blocks.
+      expect(result.facts.title && text.includes(result.facts.title.slice(0, 30)), entry.file).toBeTruthy();
+    }
+  });
+
+  it('reads each page quickly (parse included)', () => {
+    const slowest = rows.reduce((a, b) => (b.ms > a.ms ? b : a));
+    console.log(`slowest page: ${slowest.entry.file} ${slowest.ms.toFixed(0)} ms (parse + extract)`);
+    expect(slowest.ms).toBeLessThan(5000);
+  });
+});
