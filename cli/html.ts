@@ -23,18 +23,6 @@ function absoluteHttpUrl(value: string | null | undefined, base?: string): strin
   }
 }
 
-/** The URL a saved page was saved from: `<link rel=canonical>`, then `og:url`; null when neither is absolute. */
-export function pageUrlOf(doc: Document): string | null {
-  const og = absoluteHttpUrl(doc.querySelector('meta[property="og:url"], meta[name="og:url"]')?.getAttribute('content'));
-  for (const link of Array.from(doc.querySelectorAll('link[rel]'))) {
-    const rels = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
-    if (!rels.includes('canonical')) continue;
-    const href = absoluteHttpUrl(link.getAttribute('href'), og ?? undefined);
-    if (href) return href;
-  }
-  return og;
-}
-
 /** The base for relative links: `<base href>` resolved against the page URL, else the page URL. */
 export function baseUrlOf(doc: Document, pageUrl: string | null): string | undefined {
   const base = doc.querySelector('base[href]')?.getAttribute('href');

@@ -108,9 +108,9 @@ describe('scan of saved pages', () => {
 
   it('reads HTML and JSONL from standard input', async () => {
     const html = await scan(['-'], '<p>buy xanax</p>');
-    expect(result(html.items[0])).toMatchObject({ url: 'about:blank', source: '-' });
+    expect(result(html.items[0])).toMatchObject({ url: '', source: 'stdin' });
     const jsonl = await scan(['-'], '{"id":"a","title":"xanax"}\n{"id":"b","title":"tea"}\n');
-    expect(jsonl.items.map((i) => ('error' in i ? i.error : i.source))).toEqual(['-:1', '-:2']);
+    expect(jsonl.items.map((i) => ('error' in i ? i.error : i.source))).toEqual(['stdin:1', 'stdin:2']);
   });
 
   it('writes csv and jsonl', async () => {
@@ -130,9 +130,10 @@ describe('scan of saved pages', () => {
     const r = await scan(['-'], big);
     const ms = performance.now() - started;
     expect(result(r.items[0]).findings.map((f) => f.matched)).toEqual(['xanax']);
-    console.log(`3 MB page: parsed, mapped and scanned in ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(15_000);
-  });
+    console.log(`3 MB page: decoded, parsed, adapted, mapped and scanned in ${ms.toFixed(0)} ms`);
+    // Wall-clock on a shared 2-core machine: the bound catches runaway (quadratic) work, not jitter.
+    expect(ms).toBeLessThan(45_000);
+  }, 90_000);
 });
 
 describe('scan of JSONL records', () => {

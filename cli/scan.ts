@@ -12,10 +12,11 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PageResult } from '../core/findings.ts';
 import { decodeHtml } from './decode.ts';
-import { baseUrlOf, pageUrlOf, parseHtmlDocument, staticTextMap } from './html.ts';
+import { baseUrlOf, parseHtmlDocument, staticTextMap } from './html.ts';
 import type { CliIo } from './io.ts';
 import { fsProblem } from './io.ts';
-import { extractListing } from './listing.ts';
+import { extractListing } from '../core/adapters/index.ts';
+import { declaredUrl } from '../core/adapters/dom.ts';
 import { FORMATS, OutputWriter } from './output.ts';
 import type { ErrorRecord, Format, ScanOutput } from './output.ts';
 import type { Scanner, ScanPageFn } from './page-input.ts';
@@ -151,7 +152,7 @@ class ScanRun {
         this.io.stderr(`listing-inspector: ${source}: declares ${decoded.declared} but is not; decoded as ${decoded.encoding}\n`);
       }
       const doc = parseHtmlDocument(decoded.text);
-      const pageUrl = pageUrlOf(doc);
+      const pageUrl = declaredUrl(doc)?.href ?? null;
       const listing = extractListing(doc, pageUrl ? new URL(pageUrl) : null);
       const map = staticTextMap(doc, listing.roots, baseUrlOf(doc, pageUrl));
       return this.scanPage({ url: pageUrl ?? fallbackUrl, source, blocks: map.blocks, links: map.links, listing: listing.facts });
@@ -192,7 +193,7 @@ export async function runScan(argv: readonly string[], io: CliIo, makeScanner: S
   }
   const { format, packFiles, inputs } = parsed.args;
   const scanner = await makeScanner(packFiles, io);
-  for (const problem of scanner.problems) io.stderr(`listing-inspector: ${problem}\n`);
+  for (const line of [...scanner.problems, ...scanner.warnings]) io.stderr(`listing-inspector: ${line}\n`);
   const writer = new OutputWriter(format, (chunk) => io.stdout(chunk));
   const run = new ScanRun(io, scanner.scanPage, writer);
   run.inputError = scanner.problems.length > 0;
@@ -201,13 +202,13 @@ export async function runScan(argv: readonly string[], io: CliIo, makeScanner: S
     if (input === '-') {
       if (stdinRead) {
         run.inputError = true;
-        run.fail('-', null, 'standard input given twice');
+        run.fail('stdin', null, 'standard input given twice');
         continue;
       }
       stdinRead = true;
       const bytes = await io.readStdin();
-      if (kindByContent(bytes) === 'jsonl') await run.jsonl(new TextDecoder('utf-8').decode(bytes).split(/\r?\n/), '-');
-      else run.html(bytes, '-', 'about:blank');
+      if (kindByContent(bytes) === 'jsonl') await run.jsonl(new TextDecoder('utf-8').decode(bytes).split(/\r?\n/), 'stdin');
+      else run.html(bytes, 'stdin', '');
       continue;
     }
     const problem = await io.checkFile(input);

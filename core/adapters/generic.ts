@@ -8,6 +8,7 @@ import type { ListingFacts } from '../findings.ts';
 import type { AdapterContext, SiteAdapter } from './types.ts';
 import { closestSafe, metaContent, pageLang, safeQueryAll, squash, textOf, outermost } from './dom.ts';
 import { parsePrice, priceFromValue, type Price, type PriceHints } from './price.ts';
+import { remember } from './memo.ts';
 import { jsonLdNodes, jsonLdOrganizationNames, jsonLdProducts, microdataProduct, typesOf } from './structured.ts';
 import { chromeElements, isChrome } from './chrome.ts';
 
@@ -84,6 +85,10 @@ export interface GenericFacts extends ListingFacts {
 
 /** Listing facts from structured data and the visible heading. */
 export function genericFacts(doc: Document, context: AdapterContext): GenericFacts {
+  return remember(`generic ${context.url?.href ?? ''}`, () => readGenericFacts(doc, context));
+}
+
+function readGenericFacts(doc: Document, context: AdapterContext): GenericFacts {
   const nodes = jsonLdNodes(doc);
   const products = jsonLdProducts(doc, nodes);
   const product = products.find((p) => p.name) ?? products[0] ?? null;
@@ -146,14 +151,14 @@ export function searchLike(doc: Document, context: AdapterContext): boolean {
  * The listing's own elements: the Product microdata scope, or the closest block holding both the
  * title heading and the price, when that block is not page chrome and holds no chrome.
  */
-export function genericRoots(doc: Document, context: AdapterContext): Element[] {
+export function genericRoots(doc: Document, context: AdapterContext, priceText: string | null = null): Element[] {
   const micro = microdataProduct(doc);
   const roots: Element[] = [];
-  if (micro.scope && isListingBlock(micro.scope)) roots.push(micro.scope);
+  if (micro.scope && isListingBlock(micro.scope) && textOf(micro.scope).length <= 8000) roots.push(micro.scope);
   const facts = genericFacts(doc, context);
   const heading = listingHeading(doc, `${documentTitle(doc)} ${metaContent(doc, 'og:title') ?? ''} ${facts.title ?? ''}`);
-  if (heading) roots.push(widen(heading));
-  for (const el of safeQueryAll(doc, '[itemprop="description"], [id*="description" i], [class*="product-description" i], [class*="productDescription" i]')) {
+  if (heading) roots.push(...headingBlocks(doc, heading, priceText ?? facts.price?.text ?? null));
+  for (const el of safeQueryAll(doc, '[itemprop="description"], #description, #product-description, #productDescription, [class*="product-description" i], [class*="productDescription" i]')) {
     if (isListingBlock(el)) roots.push(el);
   }
   return outermost(roots);
@@ -167,16 +172,43 @@ export function isListingBlock(el: Element): boolean {
   return chromeElements(el).length === 0;
 }
 
-/** The heading's nearest ancestor that is still a listing block (title plus price and buy box, usually). */
-function widen(heading: Element): Element {
-  let best: Element = heading;
-  let current = heading.parentElement;
-  for (let depth = 0; current && depth < 6; depth += 1, current = current.parentElement) {
-    if (!isListingBlock(current)) break;
+/** Text length of a block of modest size: a title with its buy box, a price with its labels. */
+const MODEST = 1500;
+
+/** The element's largest ancestor (itself included) of modest size that is still a listing block. */
+function modestBlock(el: Element): Element {
+  let best = el;
+  let current = el.parentElement;
+  for (let depth = 0; current && depth < 8; depth += 1, current = current.parentElement) {
+    if (!isListingBlock(current) || textOf(current).length > MODEST) break;
     best = current;
-    if (textOf(current).length > 4000) break;
   }
   return best;
+}
+
+/** The smallest visible, non-chrome element whose text shows the price. */
+function priceElement(doc: Document, priceText: string): Element | null {
+  let found: Element | null = null;
+  for (const el of safeQueryAll(doc.body ?? doc, 'span, div, p, b, strong, td, li, dd, ins, bdi, h2, h3, h4, meta')) {
+    const raw = el.textContent ?? '';
+    if (raw.length > 200 || !raw.includes(priceText) || isChrome(el)) continue;
+    if (!found || found.contains(el)) found = el;
+    else break;
+  }
+  return found;
+}
+
+/**
+ * The heading's blocks: the nearest ancestor that also shows the price (title plus buy box) when
+ * that is of modest size; otherwise the heading's modest block and the price's, separately.
+ * Never chrome, never a block holding chrome, never a page section of recommendations.
+ */
+function headingBlocks(doc: Document, heading: Element, priceText: string | null): Element[] {
+  const block = modestBlock(heading);
+  const price = priceText && /\D/.test(priceText) ? priceText : null;
+  if (!price || textOf(block).includes(price)) return [block];
+  const priceEl = priceElement(doc, price);
+  return priceEl ? [block, modestBlock(priceEl)] : [block];
 }
 
 export const genericAdapter: SiteAdapter = {
@@ -190,7 +222,7 @@ export const genericAdapter: SiteAdapter = {
     const seller = facts.seller ?? (operator && facts.pageType === 'item' && facts.price ? { name: operator, id: null, url: null } : null);
     return { ...facts, seller };
   },
-  listingRoots: genericRoots,
+  listingRoots: (doc, context) => genericRoots(doc, context),
 };
 
 export type { Price };

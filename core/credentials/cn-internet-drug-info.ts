@@ -11,7 +11,7 @@
  */
 import type { CredentialResult } from '../findings.ts';
 import { CN_PROVINCES, CN_PROVINCE_CLASS, NMPA_LOOKUP } from './cn-provinces.ts';
-import { findStandalone } from './text.ts';
+import { findStandalone, toSimplifiedForCredentials } from './text.ts';
 import { invalid, unverified } from './result.ts';
 import type { CredentialType } from './types.ts';
 
@@ -23,7 +23,7 @@ const DASH = String.raw`\s*[-—–－]\s*`;
 const PATTERN = String.raw`[(\[【〔]\s*${CN_PROVINCE_CLASS}\s*[)\]】〕]${DASH}(?:非经营性|经营性)${DASH}\d{4}${DASH}\d{3,5}`;
 
 export function validateInternetDrugInfo(written: string, now: Date): CredentialResult {
-  const compact = written.normalize('NFKC').replace(/\s+/g, '').replace(/[—–－]/g, '-').replace(/[[【〔]/, '(').replace(/[\]】〕]/, ')');
+  const compact = toSimplifiedForCredentials(written.normalize('NFKC')).replace(/\s+/g, '').replace(/[—–－]/g, '-').replace(/[[【〔]/, '(').replace(/[\]】〕]/, ')');
   const m = /^\((.)\)-(非经营性|经营性)-(\d{4})-(\d{3,5})$/.exec(compact);
   if (!m) return invalid(CN_INTERNET_DRUG_INFO_TYPE, compact, 'not a certificate number: expected e.g. (京)-非经营性-2023-0001');
   const [, province = '', scope = '', yearText = ''] = m;

@@ -2,7 +2,8 @@
  * NABP credentials (US National Association of Boards of Pharmacy).
  *
  * `nabp-pharmacy-domain`: NABP is the sole registry operator of the .pharmacy top-level domain and
- * grants a name only after verifying the pharmacy. So when the page's own registrable domain is a
+ * grants a name only after verifying the pharmacy (or pharmacy-related business) against its
+ * standards, and takes it back when they are no longer met. So when the page's own registrable domain is a
  * .pharmacy name, the check is complete offline: valid. Lookalikes prove nothing and produce no
  * result: pharmacy.example.com, example-pharmacy.com, example.pharmacy.evil.com.
  *
@@ -39,7 +40,7 @@ export function checkPharmacyDomain(ctx: CredentialScanContext): CredentialResul
     valid(
       NABP_DOMAIN_TYPE,
       site,
-      `the page is on ${site}: only pharmacies NABP has verified are granted .pharmacy names (check status at ${NABP_LOOKUP})`,
+      `the page is on ${site}: NABP grants .pharmacy names only to pharmacies and pharmacy businesses it has verified (status at ${NABP_LOOKUP})`,
     ),
   ];
 }

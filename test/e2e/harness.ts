@@ -27,9 +27,13 @@
  *   b.kind                          'chromium' | 'firefox'
  *   b.extensionOrigin               'chrome-extension://<id>' | 'moz-extension://<uuid>'
  *   await b.newPage(url?)           a TestPage (see below)
- *   await b.extension(fn, arg)      runs fn(api, arg) in a privileged extension context (Chromium: the
- *                                   service worker; Firefox: an extension page) where api is
- *                                   browser/chrome; fn must be self-contained (it is sent as source)
+ *   await b.extension(fn, arg)      runs fn(api, arg) in an extension page (a hidden-ish bridge tab) where
+ *                                   api is browser/chrome and runtime.sendMessage reaches the background;
+ *                                   fn must be self-contained (it is sent as source)
+ *   await b.background(fn, arg)     the same inside the background itself (Chromium service worker)
+ *   await panelRequest(b, message)  sends a panel/* message to the background as the panel does
+ *   await tabState(b, tabId)        the panel's TabState for a tab (report, decisions, tallies)
+ *   await waitForReport(b, tabId, (report) => boolean)   polls until the tab's report satisfies it
  *   await b.tabIdOf(page)           the browser tab id of a TestPage
  *   await b.openPopup(tabId)        the popup page opened as a tab, pointed at tabId via ?tabId=
  *   await b.openExtensionPage('options.html?x=1')
@@ -58,6 +62,7 @@ import { chromium } from 'playwright-core';
 import type { BrowserContext, Page as PwPage, Worker } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import type { Browser as PpBrowser, Page as PpPage } from 'puppeteer-core';
+import type { TabReport, TabState } from '../../platform/messages/contract.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const OUTPUT_DIR = path.join(ROOT, 'test/output');
@@ -296,8 +301,13 @@ export interface ExtensionBrowser {
   kind: BrowserKind;
   extensionOrigin: string;
   newPage(url?: string): Promise<TestPage>;
-  /** Runs fn(api, arg) in a privileged extension context; fn is sent as source, so it must be self-contained. */
+  /**
+   * Runs fn(api, arg) in an extension page (privileged; it can message the background);
+   * fn is sent as source, so it must be self-contained.
+   */
   extension<T, A = null>(fn: (api: any, arg: A) => T | Promise<T>, arg?: A): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Runs fn(api, arg) in the background itself (Chromium: the service worker; Firefox: same as extension()). */
+  background<T, A = null>(fn: (api: any, arg: A) => T | Promise<T>, arg?: A): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
   tabIdOf(page: TestPage): Promise<number>;
   openPopup(tabId: number): Promise<TestPage>;
   openExtensionPage(pathAndQuery: string): Promise<TestPage>;
@@ -365,6 +375,8 @@ export async function launchChromium(server: FixtureServer, options: LaunchOptio
     (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
   // The persistent context opens with one blank tab: reuse it as the first page.
   const spare = context.pages();
+  let bridge: TestPage | null = null;
+  let lastPage: TestPage | null = null;
 
   const b: ExtensionBrowser = {
     kind: 'chromium',
@@ -372,10 +384,18 @@ export async function launchChromium(server: FixtureServer, options: LaunchOptio
     newPage: async (url) => {
       const page = spare.shift() ?? (await context.newPage());
       const handle = playwrightPage(page, 'chromium');
+      lastPage = handle;
       if (url) await handle.goto(url);
       return handle;
     },
-    extension: async (fn, arg) => (await worker()).evaluate(expression(fn, arg)),
+    extension: async (fn, arg) => {
+      if (!bridge) {
+        bridge = await b.openExtensionPage('popup.html?harness=1');
+        await lastPage?.bringToFront();
+      }
+      return (bridge.raw as PwPage).evaluate(expression(fn, arg)) as never;
+    },
+    background: async (fn, arg) => (await worker()).evaluate(expression(fn, arg)),
     tabIdOf: (page) => findTabId(b, page),
     openPopup: (tabId) => b.openExtensionPage(`popup.html?tabId=${tabId}`),
     openExtensionPage: async (pathAndQuery) => {
@@ -466,6 +486,7 @@ export async function launchFirefox(server: FixtureServer, options: LaunchOption
       }
       return (bridge.raw as PpPage).evaluate(expression(fn, arg)) as never;
     },
+    background: (fn, arg) => b.extension(fn, arg),
     tabIdOf: (page) => findTabId(b, page),
     openPopup: (tabId) => openExtensionPage(`popup.html?tabId=${tabId}`),
     openExtensionPage,
@@ -474,6 +495,34 @@ export async function launchFirefox(server: FixtureServer, options: LaunchOption
     },
   };
   return b;
+}
+
+// ---------------------------------------------------------------- extension state
+
+/** Sends a panel/* message (platform/messages/contract.ts) to the background, as the popup does. */
+export function panelRequest<T = unknown>(b: ExtensionBrowser, message: { kind: string; [k: string]: unknown }): Promise<T> {
+  return b.extension((api, m) => api.runtime.sendMessage(m), message) as Promise<T>;
+}
+
+export function tabState(b: ExtensionBrowser, tabId: number): Promise<TabState> {
+  return panelRequest<TabState>(b, { kind: 'panel/state', tabId });
+}
+
+/** Polls the tab's state until its report satisfies `ready` (default: any report). */
+export async function waitForReport(
+  b: ExtensionBrowser,
+  tabId: number,
+  ready: (report: TabReport) => boolean = () => true,
+  timeout = 15_000,
+): Promise<TabState> {
+  return poll<TabState>(
+    async () => {
+      const state = await tabState(b, tabId);
+      return (state.report && ready(state.report) ? state : null) as TabState;
+    },
+    timeout,
+    `a report for tab ${tabId} that satisfies ${ready.toString().slice(0, 100)}`,
+  );
 }
 
 /** Both browsers, for `describe.each(BROWSERS)` style suites. */

@@ -13,10 +13,9 @@ import {
 
 const dir = locateRealPages();
 
-it.runIf(dir === null)('real-page tests need ../shared/realpages (set REALPAGES_DIR): skipped', () => {
-  console.warn('realpages: ../shared/realpages not found; the real-page adapter tests did not run.');
-  expect(dir).toBeNull();
-});
+if (dir === null) {
+  console.warn('realpages: ../shared/realpages not found (set REALPAGES_DIR): the real-page adapter tests are skipped.');
+}
 
 interface Row {
   entry: ManifestEntry;
