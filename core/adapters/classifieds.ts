@@ -35,7 +35,7 @@ export const olxAdapter = defineSiteAdapter({
     sellerFrom(doc, ['[data-aut-id="profileCard"] a[href*="/profile/"] div', '[data-aut-id="profileCard"] [class] > a[href*="/profile/"]', '[data-testid="user-profile-user-name"]', '[data-cy="seller_card"] h4'], context, (url) => url.pathname.match(/\/profile\/([^/?#]+)/)?.[1] ?? null),
   listingId: (_doc, context) => context.url?.pathname.match(/-iid-(\d+)/)?.[1] ?? context.url?.pathname.match(/-ID([A-Za-z0-9]+)\.html/)?.[1] ?? null,
   pageType: (doc, context) => (/\/(items|oferty|list)(\/|$)/.test(context.url?.pathname ?? '') || (safeQuery(doc, '[data-aut-id="itemsList"]') && !safeQuery(doc, 'h1')) ? 'search' : null),
-  roots: ['[data-testid="ad_title"]', '[data-aut-id="itemParams"]', '[data-aut-id="itemDescriptionContent"]', '[data-aut-id="profileCard"]', '[data-aut-id="itemTitle"]', '[data-cy="ad_description"]', '[data-cy="seller_card"]', '[data-testid="ad-price-container"]'],
+  roots: ['[data-testid="ad_title"]', '[data-aut-id="itemParams"]', '[data-aut-id="itemDescriptionContent"]', '[data-aut-id="profileCard"]', '[data-cy="ad_description"]', '[data-cy="seller_card"]', '[data-testid="ad-price-container"]'],
   searchRoots: ['[data-aut-id="itemBox"]', '[data-cy="l-card"]'],
 });
 

@@ -4,6 +4,8 @@
  * layout, no innerText (linkedom has none), no globals.
  */
 
+import { remember } from './memo.ts';
+
 /** Elements whose text is never page text. */
 const NON_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME']);
 
@@ -82,11 +84,21 @@ export function safeQueryAll(root: ParentNode, selector: string): Element[] {
 
 /** Content of <meta property=…> or <meta name=…>, first non-empty. */
 export function metaContent(doc: Document, ...names: string[]): string | null {
-  for (const name of names) {
-    for (const el of safeQueryAll(doc, `meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`)) {
+  const metas = remember('metas', () => {
+    const byName = new Map<string, string>();
+    for (const el of safeQueryAll(doc, 'meta[content]')) {
       const value = squash(el.getAttribute('content') ?? '');
-      if (value) return value;
+      if (!value) continue;
+      for (const attr of ['property', 'name', 'itemprop']) {
+        const key = el.getAttribute(attr);
+        if (key && !byName.has(key)) byName.set(key, value);
+      }
     }
+    return byName;
+  });
+  for (const name of names) {
+    const value = metas.get(name);
+    if (value) return value;
   }
   return null;
 }

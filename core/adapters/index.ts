@@ -6,9 +6,10 @@
  */
 import type { ListingFacts } from '../findings.ts';
 import type { AdapterContext, SiteAdapter } from './types.ts';
-import { declaredUrl, ownText, safeQueryAll, textOf } from './dom.ts';
+import { declaredUrl, outermost, ownText, safeQueryAll, textOf } from './dom.ts';
 import { genericAdapter, genericFacts, genericRoots, priceHints } from './generic.ts';
 import { isChrome } from './chrome.ts';
+import { withMemo } from './memo.ts';
 import { parsePrice, type Price } from './price.ts';
 import { amazonAdapter } from './amazon.ts';
 import { ebayAdapter } from './ebay.ts';
@@ -59,10 +60,14 @@ export interface ListingExtraction {
  * page without one is read at the address it declares (canonical link, og:url).
  */
 export function extractListing(doc: Document, url: URL | null): ListingExtraction {
+  return withMemo(() => extract(doc, url));
+}
+
+function extract(doc: Document, url: URL | null): ListingExtraction {
   const context: AdapterContext = { url: url ?? declaredUrl(doc) };
   const adapter = findAdapter(doc, context.url);
   let facts = adapter.extract(doc, context);
-  let roots = adapter.listingRoots(doc, context);
+  let roots = adapter === genericAdapter ? [] : adapter.listingRoots(doc, context);
   if (adapter !== genericAdapter) {
     // Structured data fills what the site's selectors missed. The site operator is not a
     // fallback seller here: on a marketplace the operator is not the seller.
@@ -75,10 +80,15 @@ export function extractListing(doc: Document, url: URL | null): ListingExtractio
       price: facts.price ?? generic.price,
       seller: facts.seller ?? generic.seller,
     };
-    if (roots.length === 0) roots = genericRoots(doc, context);
   }
   if (facts.price && MACHINE_NUMBER.test(facts.price.text)) {
     facts = { ...facts, price: shownPrice(doc, roots, facts.price, context) };
+  }
+  // The title block belongs to the listing even where the site's selectors miss it.
+  const title = facts.title?.slice(0, 24);
+  const titleMissing = facts.pageType === 'item' && title && !roots.some((r) => textOf(r).includes(title));
+  if (roots.length === 0 || titleMissing) {
+    roots = outermost([...roots, ...genericRoots(doc, context, facts.price?.text ?? null)]);
   }
   return { adapter: adapter.id, facts, roots };
 }

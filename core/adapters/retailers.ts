@@ -37,7 +37,8 @@ export const bestbuyAdapter = defineSiteAdapter({
   firstPartySeller: 'Best Buy',
   listingId: (doc, context) =>
     context.url?.searchParams.get('skuId') ?? textOf(safeQuery(doc, '.sku .product-data-value, [data-testid="sku"]')).match(/\d{6,8}/)?.[0] ?? null,
-  roots: ['.shop-product-title', '.sku-title', '[data-testid="price-block"]', '.priceView-layout-large', '#anchor-product-features', '.shop-product-description', '.fulfillment-fulfillment-summary'],
+  // Recommendation carousels reuse the product classes (.sku-title, price blocks): the listing
+  // blocks come from the heading instead (generic roots).
   searchRoots: ['.sku-item', 'li.sku-item'],
 });
 
@@ -64,7 +65,7 @@ export const parisAdapter = defineSiteAdapter({
   seller: (doc, context) => sellerFrom(doc, ['.pdpMod--modSeller .sellerMkp', '.pdpMod--modSeller .sellerParis', '.sellerMkp', '.sellerParis'], context),
   firstPartySeller: 'Paris.cl',
   listingId: (doc, context) => safeQuery(doc, '.product-detail[data-pid], [data-pid]')?.getAttribute('data-pid') ?? context.url?.pathname.match(/-([A-Z0-9]{6,})\.html$/i)?.[1] ?? null,
-  roots: ['.product-detail .product-info', '.pdpMod--modSeller', '.product-detail .col-product-info', '#collapsible-description-1', '.pdp-description'],
+  roots: ['#pdpMain .pdp-main-info', '.pdpMod--modSeller', '[id^="collapsible-description"]', '.pdp-description'],
 });
 
 export const pchomeAdapter = defineSiteAdapter({

@@ -4,6 +4,7 @@
  * are hostile: malformed JSON is skipped, never thrown, and nothing here runs page code.
  */
 import { safeQueryAll, squash, textOf } from './dom.ts';
+import { remember } from './memo.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -37,6 +38,10 @@ export function typesOf(node: JsonObject): string[] {
 
 /** Every JSON object in the page's JSON-LD blocks, depth first, @graph and arrays flattened. */
 export function jsonLdNodes(doc: Document): JsonObject[] {
+  return remember('jsonld', () => readJsonLd(doc));
+}
+
+function readJsonLd(doc: Document): JsonObject[] {
   const nodes: JsonObject[] = [];
   const visit = (value: Json | undefined, depth: number): void => {
     if (depth > 12 || value === undefined || value === null) return;
@@ -134,10 +139,16 @@ export function jsonLdProducts(doc: Document, nodes = jsonLdNodes(doc)): Structu
     const types = typesOf(node);
     const isProduct = types.some((t) => t === 'product' || t === 'productgroup' || t === 'vehicle' || t === 'car' || t === 'individualproduct');
     if (!isProduct) continue;
+    let offers = offersOf(node, null);
+    // A product may instead be the itemOffered of an Offer (classified ads, vehicles).
+    if (offers.length === 0) {
+      const wrapping = nodes.find((n) => n['itemOffered'] === node && typesOf(n).includes('offer'));
+      if (wrapping) offers = offersOf({ offers: wrapping }, null);
+    }
     products.push({
       name: str(node['name']),
       sku: str(node['sku'] ?? node['productID'] ?? node['mpn']),
-      offers: offersOf(node, null),
+      offers,
       brand: str(node['brand']),
     });
   }
@@ -160,8 +171,17 @@ export function jsonLdProducts(doc: Document, nodes = jsonLdNodes(doc)): Structu
 
 /** Names of Organization / Store / WebSite nodes: who runs the site. */
 export function jsonLdOrganizationNames(nodes: JsonObject[]): string[] {
+  // An Organization that is some product's seller, brand or maker is not the site's operator.
+  const roles = new Set<Json>();
+  for (const node of nodes) {
+    for (const key of ['seller', 'brand', 'manufacturer', 'author', 'creator', 'provider', 'offeredBy']) {
+      const value = node[key];
+      for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined) roles.add(item);
+    }
+  }
   const names: string[] = [];
   for (const node of nodes) {
+    if (roles.has(node)) continue;
     const types = typesOf(node);
     if (types.some((t) => t === 'organization' || t === 'store' || t === 'onlinestore' || t === 'website')) {
       const name = str(node['name']);
@@ -181,6 +201,10 @@ export interface MicrodataProduct {
 
 /** Product microdata (itemprop name/price/priceCurrency/seller), scoped to the Product item when there is one. */
 export function microdataProduct(doc: Document): MicrodataProduct {
+  return remember('microdata', () => readMicrodata(doc));
+}
+
+function readMicrodata(doc: Document): MicrodataProduct {
   const scope =
     safeQueryAll(doc, '[itemscope][itemtype]').find((el) => /schema\.org\/Product$/i.test(el.getAttribute('itemtype') ?? '')) ?? null;
   const root: ParentNode = scope ?? doc;
