@@ -13,6 +13,7 @@ import type { Page as PwPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareCaptureExtension } from '../../cli/capture-extension.ts';
 import type { PageResult } from '../../core/findings.ts';
+import { axeViolations } from './settings-helpers.ts';
 import { launchChromium, outputPath, ROOT, startFixtureServer, type ExtensionBrowser, type FixtureServer, type TestPage } from './harness.ts';
 
 /** What the popup hands over: the scan of the fixture listing (its findings as the in-page scan reports them). */
@@ -163,6 +164,7 @@ describe('reports in Chromium', () => {
     await reopened.waitFor(() => (document.querySelector('textarea[name=notes]') as HTMLTextAreaElement | null)?.value === 'Seller offers oxycodone without prescription.');
     expect(await reopened.evaluate(() => (document.querySelector('input[name=caseId]') as HTMLInputElement).value)).toBe('CASE-E2E-1');
 
+    expect(await axeViolations(reopened), 'serious or critical accessibility violations on the form').toEqual([]);
     await reopened.click('textarea[name=notes]');
     await reopened.press('Control+Enter');
     const hash = await reopened.waitFor(() => document.querySelector('[data-testid=report-hash]')?.textContent ?? '');
@@ -185,6 +187,7 @@ describe('reports in Chromium', () => {
     expect(await reports.evaluate(() => document.querySelector('iframe.snapshot')?.getAttribute('sandbox'))).toBe('');
     expect(await reports.evaluate(() => document.body.textContent?.includes('ships oxycodone worldwide'))).toBe(false);
     await reports.screenshot('reports-page', { fullPage: true });
+    expect(await axeViolations(reports), 'serious or critical accessibility violations on the reports page').toEqual([]);
     bundlePath = await download(reports, 'Export evidence bundle (ZIP)', 'reports-e2e-bundle.zip');
     const files = unzipSync(readFileSync(bundlePath));
     const names = Object.keys(files);
