@@ -93,20 +93,22 @@ export function parseScanArgs(argv: readonly string[]): ScanArgsParse {
   return { ok: true, args };
 }
 
-type InputKind = 'html' | 'mhtml' | 'jsonl';
+type InputKind = 'html' | 'mhtml' | 'jsonl' | 'json';
 
 function kindByName(path: string): InputKind | null {
   const ext = extname(path).toLowerCase();
   if (['.html', '.htm', '.xhtml', '.shtml'].includes(ext)) return 'html';
   if (['.mhtml', '.mht'].includes(ext)) return 'mhtml';
   if (['.jsonl', '.ndjson'].includes(ext)) return 'jsonl';
+  if (ext === '.json') return 'json';
   return null;
 }
 
-/** JSONL starts with "{", MHTML with MIME headers, HTML with "<" (or text, for a fragment). */
+/** JSONL starts with "{", a JSON array with "[", MHTML with MIME headers, HTML with "<" (or text, for a fragment). */
 function kindByContent(bytes: Uint8Array): InputKind {
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('{')) return 'jsonl';
+  if (head.startsWith('[')) return 'json';
   return looksLikeMhtml(bytes) ? 'mhtml' : 'html';
 }
 
@@ -241,38 +243,39 @@ export async function runScan(argv: readonly string[], io: CliIo, makeScanner: S
   run.inputError = scanner.problems.length > 0;
   let stdinRead = false;
   for (const input of inputs) {
-    if (input === '-') {
-      if (stdinRead) {
-        run.inputError = true;
-        run.fail('stdin', null, 'standard input given twice');
-        continue;
-      }
-      stdinRead = true;
-      const bytes = await io.readStdin();
-      const kind = kindByContent(bytes);
-      if (kind === 'jsonl') await run.jsonl(new TextDecoder('utf-8').decode(bytes).split(/\r?\n/), 'stdin');
-      else if (kind === 'mhtml') run.mhtml(bytes, 'stdin', '');
-      else run.html(bytes, 'stdin', '');
+    const stdin = input === '-';
+    const source = stdin ? 'stdin' : input;
+    if (stdin && stdinRead) {
+      run.inputError = true;
+      run.fail(source, null, 'standard input given twice');
       continue;
     }
-    const problem = await io.checkFile(input);
+    stdinRead ||= stdin;
+    const problem = stdin ? null : await io.checkFile(input);
     if (problem !== null) {
       run.inputError = true;
-      run.fail(input, null, problem);
+      run.fail(source, null, problem);
       continue;
     }
-    let kind = kindByName(input);
-    let bytes: Uint8Array | null = null;
     try {
-      if (kind !== 'jsonl') bytes = await io.readFile(input);
-      kind ??= kindByContent(bytes ?? new Uint8Array());
-      const fileUrl = pathToFileURL(resolve(io.cwd, input)).href;
-      if (kind === 'jsonl') await run.jsonl(io.readLines(input), input);
-      else if (kind === 'mhtml') run.mhtml(bytes ?? new Uint8Array(), input, fileUrl);
-      else run.html(bytes ?? new Uint8Array(), input, fileUrl);
+      const named = stdin ? null : kindByName(input);
+      // JSONL files are streamed line by line; everything else is read whole.
+      if (named === 'jsonl') {
+        await run.jsonl(io.readLines(input), source);
+        continue;
+      }
+      const bytes = stdin ? await io.readStdin() : await io.readFile(input);
+      const kind = named ?? kindByContent(bytes);
+      const fallbackUrl = stdin ? '' : pathToFileURL(resolve(io.cwd, input)).href;
+      if (kind === 'jsonl') await run.jsonl(new TextDecoder('utf-8').decode(bytes).split(/\r?\n/), source);
+      else if (kind === 'json') {
+        run.inputError = true;
+        run.fail(source, null, 'a JSON document: give listing records as JSONL (one JSON object per line), or a saved page');
+      } else if (kind === 'mhtml') run.mhtml(bytes, source, fallbackUrl);
+      else run.html(bytes, source, fallbackUrl);
     } catch (error) {
       run.inputError = true;
-      run.fail(input, null, fsProblem(error));
+      run.fail(source, null, fsProblem(error));
     }
   }
   writer.end();
