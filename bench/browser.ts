@@ -77,7 +77,7 @@ export async function openBrowser(): Promise<BenchBrowser> {
 type Bench = {
   compile(packs: Pack[]): { ms: number; terms: number };
   treeWalkerRead(): { ms: number; textNodes: number; chars: number };
-  pipeline(sliceMs: number): Promise<{ ms: number; busyMs: number; matches: number; ranges: number; slices: number; maxSliceMs: number }>;
+  pipeline(sliceMs: number): Promise<{ ms: number; busyMs: number; mapMs: number; paintMs: number; matches: number; ranges: number; slices: number; maxSliceMs: number }>;
   incremental(cardsHtml: string, sliceMs: number): Promise<{ ms: number; busyMs: number; appendMs: number; matches: number }>;
   combinedRegex(terms: string[]): { ms: number; matches: number };
   markjs(terms: string[], selector: string): { ms: number; marks: number };
@@ -100,6 +100,9 @@ export interface PageBench {
   scan: Timed;
   /** Main-thread time the scan itself took (sum of its slices). */
   scanBusy: Timed;
+  /** Of the busy time: building the text map (DOM walk, computed styles), and painting. */
+  textMap: Timed;
+  paint: Timed;
   matches: number;
   slices: number;
   maxSliceMs: number;
@@ -126,11 +129,15 @@ export async function measurePage(browser: BenchBrowser, html: string, packs: Pa
     await page.evaluate(() => ((window as unknown as Win).__liLongest = 0));
     const scans: number[] = [];
     const busy: number[] = [];
+    const mapping: number[] = [];
+    const painting: number[] = [];
     let last = { matches: 0, slices: 0, maxSliceMs: 0 };
     for (let i = 0; i < runs; i++) {
       const r = await page.evaluate((s) => (window as unknown as Win).__liBench.pipeline(s), SLICE_MS);
       scans.push(r.ms);
       busy.push(r.busyMs);
+      mapping.push(r.mapMs);
+      painting.push(r.paintMs);
       last = { matches: r.matches, slices: r.slices, maxSliceMs: Math.max(last.maxSliceMs, r.maxSliceMs) };
     }
     const longestTaskMs = await page.evaluate(() => (window as unknown as Win).__liLongest);
@@ -149,6 +156,8 @@ export async function measurePage(browser: BenchBrowser, html: string, packs: Pa
       treeWalker: timed(walks),
       scan: timed(scans),
       scanBusy: timed(busy),
+      textMap: timed(mapping),
+      paint: timed(painting),
       matches: last.matches,
       slices: last.slices,
       maxSliceMs: last.maxSliceMs,
