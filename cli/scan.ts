@@ -13,11 +13,9 @@ import { pathToFileURL } from 'node:url';
 import type { PageResult } from '../core/findings.ts';
 import { decodeHtml } from './decode.ts';
 import { looksLikeMhtml, readMhtml } from './mhtml.ts';
-import { baseUrlOf, parseHtmlDocument, staticTextMap } from './html.ts';
+import { scanHtml } from './html.ts';
 import type { CliIo } from './io.ts';
 import { fsProblem } from './io.ts';
-import { extractListing } from '../core/adapters/index.ts';
-import { declaredUrl } from '../core/adapters/dom.ts';
 import { FORMATS, OutputWriter } from './output.ts';
 import type { ErrorRecord, Format, ScanOutput } from './output.ts';
 import type { Scanner, ScanPageFn } from './page-input.ts';
@@ -112,16 +110,6 @@ function kindByContent(bytes: Uint8Array): InputKind {
   return looksLikeMhtml(bytes) ? 'mhtml' : 'html';
 }
 
-function httpUrl(value: string | null): string | null {
-  if (value === null) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 export type ScannerFactory = (packFiles: readonly string[], io: CliIo) => Promise<Scanner>;
 
 /** One scan run: its inputs, its output and the worst thing that happened. */
@@ -162,7 +150,7 @@ class ScanRun {
   }
 
   html(bytes: Uint8Array, source: string, fallbackUrl: string): void {
-    this.guarded(source, null, () => this.page(this.decode(bytes, source, null), source, null, fallbackUrl, new Map()));
+    this.guarded(source, null, () => scanHtml(this.decode(bytes, source, null), { source, capturedUrl: null, fallbackUrl }, this.scanPage));
   }
 
   mhtml(bytes: Uint8Array, source: string, fallbackUrl: string): void {
@@ -173,7 +161,9 @@ class ScanRun {
       return;
     }
     const frames = new Map([...saved.frames].map(([ref, frame]) => [ref, () => this.decode(frame.html, `${source} (frame ${ref})`, frame.charset)]));
-    this.guarded(source, null, () => this.page(this.decode(saved.html, source, saved.charset), source, saved.url, fallbackUrl, frames));
+    this.guarded(source, null, () =>
+      scanHtml(this.decode(saved.html, source, saved.charset), { source, capturedUrl: saved.url, fallbackUrl, frames }, this.scanPage),
+    );
   }
 
   private decode(bytes: Uint8Array, source: string, transportCharset: string | null): string {
@@ -182,25 +172,6 @@ class ScanRun {
       this.io.stderr(`listing-inspector: ${source}: declares ${decoded.declared} but is not; decoded as ${decoded.encoding}\n`);
     }
     return decoded.text;
-  }
-
-  /**
-   * Scans one page's HTML. `capturedUrl` is where a capture says the page came from; else the
-   * page's canonical link or og:url; else `fallbackUrl`. `frames` are iframe documents saved
-   * beside the page (MHTML), keyed by the iframe's src, read as if they were its srcdoc.
-   */
-  private page(html: string, source: string, capturedUrl: string | null, fallbackUrl: string, frames: Map<string, () => string>): PageResult {
-    const doc = parseHtmlDocument(html);
-    if (frames.size > 0) {
-      for (const iframe of Array.from(doc.querySelectorAll('iframe[src]'))) {
-        const frame = frames.get(iframe.getAttribute('src') ?? '');
-        if (frame && !iframe.hasAttribute('srcdoc')) iframe.setAttribute('srcdoc', frame());
-      }
-    }
-    const pageUrl = httpUrl(capturedUrl) ?? declaredUrl(doc)?.href ?? null;
-    const listing = extractListing(doc, pageUrl ? new URL(pageUrl) : null);
-    const map = staticTextMap(doc, listing, baseUrlOf(doc, pageUrl));
-    return this.scanPage({ url: pageUrl ?? fallbackUrl, source, blocks: map.blocks, links: map.links, listing: listing.facts });
   }
 
   async jsonl(lines: AsyncIterable<string> | Iterable<string>, source: string): Promise<void> {
