@@ -23,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'evidence bundles for URLs, captured in Chromium by the built extension',
     async run(argv) {
       const [{ runCapture }, { createScanner }] = await Promise.all([import('./capture.ts'), import('./scanner.ts')]);
+      if (argv.includes('--help') || argv.includes('-h')) return runCapture(argv);
       const io = nodeIo();
       // The rendered page is scanned first so each report carries its findings.
       const scanner = await createScanner([], io);
