@@ -5,6 +5,7 @@
 import { parseHTML } from 'linkedom';
 import { buildTextMap, staticVisibilityProbe } from '../core/page/index.ts';
 import type { TextMap } from '../core/page/index.ts';
+import type { ListingFacts } from '../core/findings.ts';
 
 /** Fragments (no html/head/body tag) get a document around them, as a browser would give them. */
 export function parseHtmlDocument(html: string): Document {
@@ -29,11 +30,15 @@ export function baseUrlOf(doc: Document, pageUrl: string | null): string | undef
   return absoluteHttpUrl(base, pageUrl ?? undefined) ?? pageUrl ?? undefined;
 }
 
-/** The static text map of a parsed page; srcdoc iframes are parsed with linkedom too. */
-export function staticTextMap(doc: Document, listingRoots: readonly Element[], baseUrl: string | undefined): TextMap {
+/**
+ * The static text map of a parsed page; srcdoc iframes are parsed with linkedom too. On an
+ * item page the page's title and meta descriptions describe the item: they are listing text.
+ */
+export function staticTextMap(doc: Document, listing: { roots: readonly Element[]; facts: ListingFacts }, baseUrl: string | undefined): TextMap {
   return buildTextMap(doc, {
     visibility: staticVisibilityProbe,
-    listingRoots,
+    listingRoots: listing.roots,
+    ...(listing.facts.pageType === 'item' ? { metadataZone: 'listing' as const } : {}),
     parseHtml: parseHtmlDocument,
     ...(baseUrl !== undefined ? { baseUrl } : {}),
   });

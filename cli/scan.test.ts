@@ -136,6 +136,28 @@ describe('scan of saved pages', () => {
   }, 90_000);
 });
 
+describe('scan of hostile and broken pages', () => {
+  it.each([
+    ['20,000 nested blocks', `${'<div>'.repeat(20_000)}xanax${'</div>'.repeat(20_000)}`, ['xanax']],
+    ['20,000 unclosed inline tags', `${'<b>'.repeat(20_000)}xanax`, ['xanax']],
+    ['an empty file', '', []],
+    ['one 3 MB text node', `xanax ${'a'.repeat(3_000_000)}`, ['xanax']],
+    ['unclosed tags and an unterminated script', '<table><tr><td>xanax<div><p><li>tramadol<script>var x="</script><style>', ['xanax', 'tramadol']],
+    ['JSON-LD nested 5,000 deep', `<script type="application/ld+json">${'['.repeat(5000)}"x"${']'.repeat(5000)}</script><p>tea</p>`, []],
+  ])('scans %s without crashing', async (_case, html, matched) => {
+    const r = await scan(['-'], html);
+    expect(r.code).toBe(0);
+    expect(result(r.items[0]).findings.map((f) => f.matched)).toEqual(matched);
+  }, 60_000);
+
+  it('scans binary garbage without crashing', async () => {
+    const bytes = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
+    const r = await scan(['-'], bytes);
+    expect(r.code).toBe(0);
+    expect(result(r.items[0]).verdict).toBe('clear');
+  });
+});
+
 describe('scan of JSONL records', () => {
   it('scans good records and reports each bad line, and the batch goes on', async () => {
     const file = resolve(RECORDS, 'mixed.jsonl');

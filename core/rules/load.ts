@@ -81,7 +81,7 @@ export function loadPacks(files: readonly PackFile[]): { packs: Pack[]; errors: 
 
 function finish(value: unknown, file: string, problems: Problem[], doc: JsonDocument | undefined): PackParse {
   problems.push(...unknownKeys(Pack, value, []));
-  const parsed = Pack.safeParse(value);
+  const parsed = Pack.safeParse(value, { reportInput: true });
   if (!parsed.success) for (const issue of parsed.error.issues) problems.push(fromIssue(issue, value));
   // Semantic checks run on every part that passed the schema, so one pass reports everything.
   problems.push(...semanticProblems(value));
