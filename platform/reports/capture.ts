@@ -58,11 +58,28 @@ function readGeometry(): PageGeometry {
   };
 }
 
-/** Scroll without animation (behavior "instant" overrides CSS scroll-behavior) and wait for paint. */
-async function scrollPage(x: number, y: number): Promise<number> {
+/**
+ * Scroll without animation (behavior "instant" overrides CSS scroll-behavior), wait for
+ * paint, and measure the band at the top of the viewport held by fixed or sticky
+ * elements (site headers), so the stitcher can leave their repeats out. Runs in the
+ * page through executeScript, so it is self-contained.
+ */
+async function scrollPage(x: number, y: number): Promise<{ y: number; band: number }> {
   window.scrollTo({ left: x, top: y, behavior: 'instant' });
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  return window.scrollY;
+  let band = 0;
+  for (const probeX of [2, window.innerWidth / 2, window.innerWidth - 3]) {
+    for (const element of document.elementsFromPoint(probeX, 1)) {
+      for (let node: Element | null = element; node && node !== document.documentElement; node = node.parentElement) {
+        const position = getComputedStyle(node).position;
+        if (position !== 'fixed' && position !== 'sticky') continue;
+        const rect = node.getBoundingClientRect();
+        if (rect.top <= 1 && rect.bottom > 0 && rect.bottom < window.innerHeight / 2) band = Math.max(band, rect.bottom);
+        break;
+      }
+    }
+  }
+  return { y: window.scrollY, band: Math.ceil(band) };
 }
 
 async function captureVisible(windowId: number): Promise<Uint8Array<ArrayBuffer>> {
@@ -77,7 +94,8 @@ interface FullPage {
 /**
  * Firefox can render any rectangle of the page in one call (tabs.captureTab with a
  * rect). Elsewhere: scroll, capture each screen, stitch on an OffscreenCanvas, and put
- * the scroll position back. Sticky headers appear once per screen in a stitched image.
+ * the scroll position back. A fixed or sticky header is drawn once, at the top; below the first screen the band it
+ * covers is left out of each capture.
  */
 async function captureFullPage(tabId: number, windowId: number, geometry: PageGeometry): Promise<FullPage> {
   const height = Math.min(geometry.height, MAX_FULL_PAGE_CSS_PX);
@@ -92,13 +110,21 @@ async function captureFullPage(tabId: number, windowId: number, geometry: PageGe
   const context = canvas.getContext('2d');
   if (!context) throw new Error('no 2D canvas to stitch the full-page screenshot');
   try {
-    for (let y = 0; y < height; y += geometry.viewportHeight) {
-      const actualY = await inTab(tabId, scrollPage, [0, y]);
+    let y = 0;
+    let previousY = -1;
+    while (y < height) {
+      const { y: actualY, band } = await inTab(tabId, scrollPage, [0, y]);
+      if (actualY <= previousY) break; // the page would not scroll further
       await sleep(CAPTURE_INTERVAL_MS);
       const shot = await createImageBitmap(new Blob([await captureVisible(windowId)], { type: 'image/png' }));
-      context.drawImage(shot, 0, Math.round(actualY * dpr));
+      // Below the first screen, a fixed or sticky header would repeat: draw only what is under it.
+      const skip = actualY > 0 ? Math.min(Math.round(band * dpr), shot.height - 1) : 0;
+      context.drawImage(shot, 0, skip, shot.width, shot.height - skip, 0, Math.round(actualY * dpr) + skip, shot.width, shot.height - skip);
       shot.close();
       if (actualY + geometry.viewportHeight >= height) break;
+      previousY = actualY;
+      // The next screen starts so that its part below the header continues exactly where this one ended.
+      y = actualY + geometry.viewportHeight - band;
     }
   } finally {
     await inTab(tabId, scrollPage, [geometry.scrollX, geometry.scrollY]).catch(() => undefined);
