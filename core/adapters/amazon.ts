@@ -1,5 +1,6 @@
 /** Amazon in every locale (amazon.com, .co.uk, .de, .fr, .it, .es, .co.jp, .com.mx, .com.br, …). */
 import type { AdapterContext } from './types.ts';
+import { hasAny } from './dom-index.ts';
 import { firstOf, safeQuery, safeQueryAll, squash, textOf } from './dom.ts';
 import { defineSiteAdapter, linkUrl, type Seller } from './site.ts';
 
@@ -43,7 +44,7 @@ function asin(doc: Document, context: AdapterContext): string | null {
 export const amazonAdapter = defineSiteAdapter({
   id: 'amazon',
   hosts: /(^|\.)amazon\.(com|ca|com\.mx|com\.br|co\.uk|de|fr|it|es|nl|se|pl|com\.be|com\.tr|ae|sa|eg|in|co\.jp|cn|sg|com\.au)$/i,
-  structure: (doc) => safeQuery(doc, '#productTitle, #nav-logo-sprites, [data-component-type="s-search-result"]') !== null && safeQuery(doc, '#navbar, #nav-main, #nav-belt') !== null,
+  structure: (doc) => hasAny(doc, '#productTitle, #nav-logo-sprites, [data-component-type="s-search-result"]') && hasAny(doc, '#navbar, #nav-main, #nav-belt'),
   title: ['#productTitle', '#title', '#btAsinTitle'],
   price: [
     '#corePrice_feature_div .a-price .a-offscreen',

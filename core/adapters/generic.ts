@@ -10,7 +10,7 @@ import { closestSafe, metaContent, ownText, pageLang, safeQueryAll, squash, text
 import { parsePrice, priceFromValue, type Price, type PriceHints } from './price.ts';
 import { remember } from './memo.ts';
 import { jsonLdNodes, jsonLdOrganizationNames, jsonLdProducts, microdataProduct, typesOf } from './structured.ts';
-import { chromeElements, isChrome } from './chrome.ts';
+import { holdsChrome, isChrome } from './chrome.ts';
 
 type Seller = NonNullable<ListingFacts['seller']>;
 
@@ -234,7 +234,7 @@ export function isListingBlock(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (tag === 'HTML' || tag === 'BODY') return false;
   if (isChrome(el)) return false;
-  return chromeElements(el).length === 0;
+  return !holdsChrome(el);
 }
 
 /** Longest text a single listing's block has; beyond it a block is a page section. */

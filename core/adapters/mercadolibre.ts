@@ -1,4 +1,5 @@
 /** Mercado Libre / Mercado Livre in every country (mercadolibre.com.mx, .com.ar, .cl, mercadolivre.com.br, …). */
+import { hasAny } from './dom-index.ts';
 import { safeQuery } from './dom.ts';
 import { defineSiteAdapter, sellerFrom } from './site.ts';
 
@@ -7,7 +8,7 @@ const COUNTRY_CURRENCY: Record<string, string> = { ar: 'ARS', mx: 'MXN', cl: 'CL
 export const mercadolibreAdapter = defineSiteAdapter({
   id: 'mercadolibre',
   hosts: /(^|\.)mercado(libre|livre)\.(com\.[a-z]{2}|[a-z]{2}|com)$/i,
-  structure: (doc) => safeQuery(doc, '.ui-pdp-title, .ui-search-layout, .ui-pdp-container') !== null,
+  structure: (doc) => hasAny(doc, '.ui-pdp-title, .ui-search-layout, .ui-pdp-container'),
   title: ['h1.ui-pdp-title', '.ui-pdp-header__title-container h1', '.item-title__primary'],
   price: [
     '.ui-pdp-price__second-line .andes-money-amount',
