@@ -140,11 +140,16 @@ export function marketplaceFromHost(url: URL | null): string | null {
 
 /** Search-result pages: a search URL, or a SearchResultsPage / ItemList declared as the page. */
 export function searchLike(doc: Document, context: AdapterContext): boolean {
+  const nodes = jsonLdNodes(doc);
+  if (nodes.some((n) => typesOf(n).includes('searchresultspage'))) return true;
   const url = context.url;
-  if (url && (/\/(search|s|sch|busca|buscar|suche|recherche|wholesale)(\/|$|\.)/i.test(url.pathname) || /[?&](q|k|query|keyword|keywords|_nkw|search_query|searchtext|SearchText|text)=/i.test(url.search))) {
-    return true;
-  }
-  return jsonLdNodes(doc).some((n) => typesOf(n).includes('searchresultspage'));
+  if (!url) return false;
+  if (/\/(search|s|sch|busca|buscar|suche|recherche|wholesale)(\/|$|\.)/i.test(url.pathname)) return true;
+  // A search parameter alone is weaker evidence (product links carry "?q=" from the search that
+  // led to them): it counts only when the page does not declare itself one product.
+  if (!/[?&](q|k|query|keyword|keywords|_nkw|search_query|searchtext|text)=/i.test(url.search)) return false;
+  const oneProduct = jsonLdProducts(doc, nodes).length === 1 || /product/i.test(metaContent(doc, 'og:type') ?? '');
+  return !oneProduct;
 }
 
 /**

@@ -55,3 +55,13 @@ describe('hostile pages', () => {
     expect(facts.title).toBe('Odd "quoted" [title]');
   });
 });
+
+describe('page type from the address', () => {
+  const product = `<html><head><meta property="og:type" content="product"><script type="application/ld+json">{"@type":"Product","name":"Kettle","offers":{"price":"9.99","priceCurrency":"USD"}}</script></head><body><h1>Kettle</h1></body></html>`;
+  it('keeps a product page an item page when its link carries the search that led to it', () => {
+    expect(extractListing(linkedom(product), new URL('https://shop.example/p/kettle?q=kettle')).facts.pageType).toBe('item');
+  });
+  it('calls a search path a search page', () => {
+    expect(extractListing(linkedom('<html><body><h1>Results</h1></body></html>'), new URL('https://shop.example/search?q=kettle')).facts.pageType).toBe('search');
+  });
+});
