@@ -143,13 +143,17 @@ export function guessEncoding(bytes: Uint8Array): string {
   return best.encoding;
 }
 
-/** Decodes a saved page's bytes; never throws. */
-export function decodeHtml(bytes: Uint8Array): Decoded {
+/**
+ * Decodes a saved page's bytes; never throws. `transportCharset` is the charset its container
+ * declared (an MHTML part's Content-Type), which outranks the page's own meta tag, as HTTP's does.
+ */
+export function decodeHtml(bytes: Uint8Array, transportCharset?: string | null): Decoded {
   const bom = bomEncoding(bytes);
   if (bom) {
     return { text: decodeWith(bytes.subarray(bom.skip), bom.encoding), encoding: bom.encoding, declared: bom.encoding, how: 'bom' };
   }
-  const declared = declaredCharset(bytes);
+  const transport = transportCharset ? encodingForLabel(transportCharset) : null;
+  const declared = transport ?? declaredCharset(bytes);
   if (declared) {
     const text = decodeWith(bytes, declared);
     if (!looksMisdecoded(text)) return { text, encoding: declared, declared, how: 'declared' };

@@ -5,6 +5,7 @@
 import { parseHTML } from 'linkedom';
 import { buildTextMap, staticVisibilityProbe } from '../core/page/index.ts';
 import type { TextMap } from '../core/page/index.ts';
+import type { ListingFacts } from '../core/findings.ts';
 
 /** Fragments (no html/head/body tag) get a document around them, as a browser would give them. */
 export function parseHtmlDocument(html: string): Document {
@@ -23,29 +24,21 @@ function absoluteHttpUrl(value: string | null | undefined, base?: string): strin
   }
 }
 
-/** The URL a saved page was saved from: `<link rel=canonical>`, then `og:url`; null when neither is absolute. */
-export function pageUrlOf(doc: Document): string | null {
-  const og = absoluteHttpUrl(doc.querySelector('meta[property="og:url"], meta[name="og:url"]')?.getAttribute('content'));
-  for (const link of Array.from(doc.querySelectorAll('link[rel]'))) {
-    const rels = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
-    if (!rels.includes('canonical')) continue;
-    const href = absoluteHttpUrl(link.getAttribute('href'), og ?? undefined);
-    if (href) return href;
-  }
-  return og;
-}
-
 /** The base for relative links: `<base href>` resolved against the page URL, else the page URL. */
 export function baseUrlOf(doc: Document, pageUrl: string | null): string | undefined {
   const base = doc.querySelector('base[href]')?.getAttribute('href');
   return absoluteHttpUrl(base, pageUrl ?? undefined) ?? pageUrl ?? undefined;
 }
 
-/** The static text map of a parsed page; srcdoc iframes are parsed with linkedom too. */
-export function staticTextMap(doc: Document, listingRoots: readonly Element[], baseUrl: string | undefined): TextMap {
+/**
+ * The static text map of a parsed page; srcdoc iframes are parsed with linkedom too. On an
+ * item page the page's title and meta descriptions describe the item: they are listing text.
+ */
+export function staticTextMap(doc: Document, listing: { roots: readonly Element[]; facts: ListingFacts }, baseUrl: string | undefined): TextMap {
   return buildTextMap(doc, {
     visibility: staticVisibilityProbe,
-    listingRoots,
+    listingRoots: listing.roots,
+    ...(listing.facts.pageType === 'item' ? { metadataZone: 'listing' as const } : {}),
     parseHtml: parseHtmlDocument,
     ...(baseUrl !== undefined ? { baseUrl } : {}),
   });

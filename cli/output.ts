@@ -11,7 +11,7 @@ export type Format = (typeof FORMATS)[number];
 
 /** A page or record that could not be scanned: the batch reports it and goes on. */
 export interface ErrorRecord {
-  /** The file, or file:line for a JSONL record, or "-" / "-:line" for standard input. */
+  /** The file, or file:line for a JSONL record, or "stdin" / "stdin:line" for standard input. */
   source: string;
   url: string | null;
   /** One line saying what is wrong, e.g. "invalid JSON (Unexpected token } at position 9)". */

@@ -108,9 +108,9 @@ describe('scan of saved pages', () => {
 
   it('reads HTML and JSONL from standard input', async () => {
     const html = await scan(['-'], '<p>buy xanax</p>');
-    expect(result(html.items[0])).toMatchObject({ url: 'about:blank', source: '-' });
+    expect(result(html.items[0])).toMatchObject({ url: '', source: 'stdin' });
     const jsonl = await scan(['-'], '{"id":"a","title":"xanax"}\n{"id":"b","title":"tea"}\n');
-    expect(jsonl.items.map((i) => ('error' in i ? i.error : i.source))).toEqual(['-:1', '-:2']);
+    expect(jsonl.items.map((i) => ('error' in i ? i.error : i.source))).toEqual(['stdin:1', 'stdin:2']);
   });
 
   it('writes csv and jsonl', async () => {
@@ -130,8 +130,31 @@ describe('scan of saved pages', () => {
     const r = await scan(['-'], big);
     const ms = performance.now() - started;
     expect(result(r.items[0]).findings.map((f) => f.matched)).toEqual(['xanax']);
-    console.log(`3 MB page: parsed, mapped and scanned in ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(15_000);
+    console.log(`3 MB page: decoded, parsed, adapted, mapped and scanned in ${ms.toFixed(0)} ms`);
+    // Wall-clock on a shared 2-core machine: the bound catches runaway (quadratic) work, not jitter.
+    expect(ms).toBeLessThan(45_000);
+  }, 90_000);
+});
+
+describe('scan of hostile and broken pages', () => {
+  it.each([
+    ['20,000 nested blocks', `${'<div>'.repeat(20_000)}xanax${'</div>'.repeat(20_000)}`, ['xanax']],
+    ['20,000 unclosed inline tags', `${'<b>'.repeat(20_000)}xanax`, ['xanax']],
+    ['an empty file', '', []],
+    ['one 3 MB text node', `xanax ${'a'.repeat(3_000_000)}`, ['xanax']],
+    ['unclosed tags and an unterminated script', '<table><tr><td>xanax<div><p><li>tramadol<script>var x="</script><style>', ['xanax', 'tramadol']],
+    ['JSON-LD nested 5,000 deep', `<script type="application/ld+json">${'['.repeat(5000)}"x"${']'.repeat(5000)}</script><p>tea</p>`, []],
+  ])('scans %s without crashing', async (_case, html, matched) => {
+    const r = await scan(['-'], html);
+    expect(r.code).toBe(0);
+    expect(result(r.items[0]).findings.map((f) => f.matched)).toEqual(matched);
+  }, 60_000);
+
+  it('scans binary garbage without crashing', async () => {
+    const bytes = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
+    const r = await scan(['-'], bytes);
+    expect(r.code).toBe(0);
+    expect(result(r.items[0]).verdict).toBe('clear');
   });
 });
 

@@ -12,10 +12,12 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PageResult } from '../core/findings.ts';
 import { decodeHtml } from './decode.ts';
-import { baseUrlOf, pageUrlOf, parseHtmlDocument, staticTextMap } from './html.ts';
+import { looksLikeMhtml, readMhtml } from './mhtml.ts';
+import { baseUrlOf, parseHtmlDocument, staticTextMap } from './html.ts';
 import type { CliIo } from './io.ts';
 import { fsProblem } from './io.ts';
-import { extractListing } from './listing.ts';
+import { extractListing } from '../core/adapters/index.ts';
+import { declaredUrl } from '../core/adapters/dom.ts';
 import { FORMATS, OutputWriter } from './output.ts';
 import type { ErrorRecord, Format, ScanOutput } from './output.ts';
 import type { Scanner, ScanPageFn } from './page-input.ts';
@@ -28,8 +30,9 @@ missing seller credentials, and writes one result per page or record.
 
 Inputs:
   page.html           a saved page (.html, .htm, .xhtml; fragments without <html> work)
+  page.mhtml          a page saved as a single file (.mhtml, .mht), frames included
   records.jsonl       one listing per line: {"id", "url", "title", "description", "seller", ...}
-  -                   standard input, HTML or JSONL (told apart by its first character)
+  -                   standard input: HTML, MHTML or JSONL (told apart by how it starts)
 
 Options:
   --format <fmt>      json (an array, default), jsonl (one object per line) or csv
@@ -90,19 +93,31 @@ export function parseScanArgs(argv: readonly string[]): ScanArgsParse {
   return { ok: true, args };
 }
 
-type InputKind = 'html' | 'jsonl';
+type InputKind = 'html' | 'mhtml' | 'jsonl';
 
 function kindByName(path: string): InputKind | null {
   const ext = extname(path).toLowerCase();
   if (['.html', '.htm', '.xhtml', '.shtml'].includes(ext)) return 'html';
+  if (['.mhtml', '.mht'].includes(ext)) return 'mhtml';
   if (['.jsonl', '.ndjson'].includes(ext)) return 'jsonl';
   return null;
 }
 
-/** JSONL starts with "{", HTML with "<" (or text, for a fragment). */
+/** JSONL starts with "{", MHTML with MIME headers, HTML with "<" (or text, for a fragment). */
 function kindByContent(bytes: Uint8Array): InputKind {
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
-  return head.startsWith('{') ? 'jsonl' : 'html';
+  if (head.startsWith('{')) return 'jsonl';
+  return looksLikeMhtml(bytes) ? 'mhtml' : 'html';
+}
+
+function httpUrl(value: string | null): string | null {
+  if (value === null) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }
 
 export type ScannerFactory = (packFiles: readonly string[], io: CliIo) => Promise<Scanner>;
@@ -145,17 +160,45 @@ class ScanRun {
   }
 
   html(bytes: Uint8Array, source: string, fallbackUrl: string): void {
-    this.guarded(source, null, () => {
-      const decoded = decodeHtml(bytes);
-      if (decoded.how === 'guessed' && decoded.declared !== null) {
-        this.io.stderr(`listing-inspector: ${source}: declares ${decoded.declared} but is not; decoded as ${decoded.encoding}\n`);
+    this.guarded(source, null, () => this.page(this.decode(bytes, source, null), source, null, fallbackUrl, new Map()));
+  }
+
+  mhtml(bytes: Uint8Array, source: string, fallbackUrl: string): void {
+    const saved = readMhtml(bytes);
+    if (!saved) {
+      this.inputError = true;
+      this.fail(source, null, 'not a page: the MHTML file holds no text/html part');
+      return;
+    }
+    const frames = new Map([...saved.frames].map(([ref, frame]) => [ref, () => this.decode(frame.html, `${source} (frame ${ref})`, frame.charset)]));
+    this.guarded(source, null, () => this.page(this.decode(saved.html, source, saved.charset), source, saved.url, fallbackUrl, frames));
+  }
+
+  private decode(bytes: Uint8Array, source: string, transportCharset: string | null): string {
+    const decoded = decodeHtml(bytes, transportCharset);
+    if (decoded.how === 'guessed' && decoded.declared !== null) {
+      this.io.stderr(`listing-inspector: ${source}: declares ${decoded.declared} but is not; decoded as ${decoded.encoding}\n`);
+    }
+    return decoded.text;
+  }
+
+  /**
+   * Scans one page's HTML. `capturedUrl` is where a capture says the page came from; else the
+   * page's canonical link or og:url; else `fallbackUrl`. `frames` are iframe documents saved
+   * beside the page (MHTML), keyed by the iframe's src, read as if they were its srcdoc.
+   */
+  private page(html: string, source: string, capturedUrl: string | null, fallbackUrl: string, frames: Map<string, () => string>): PageResult {
+    const doc = parseHtmlDocument(html);
+    if (frames.size > 0) {
+      for (const iframe of Array.from(doc.querySelectorAll('iframe[src]'))) {
+        const frame = frames.get(iframe.getAttribute('src') ?? '');
+        if (frame && !iframe.hasAttribute('srcdoc')) iframe.setAttribute('srcdoc', frame());
       }
-      const doc = parseHtmlDocument(decoded.text);
-      const pageUrl = pageUrlOf(doc);
-      const listing = extractListing(doc, pageUrl ? new URL(pageUrl) : null);
-      const map = staticTextMap(doc, listing.roots, baseUrlOf(doc, pageUrl));
-      return this.scanPage({ url: pageUrl ?? fallbackUrl, source, blocks: map.blocks, links: map.links, listing: listing.facts });
-    });
+    }
+    const pageUrl = httpUrl(capturedUrl) ?? declaredUrl(doc)?.href ?? null;
+    const listing = extractListing(doc, pageUrl ? new URL(pageUrl) : null);
+    const map = staticTextMap(doc, listing, baseUrlOf(doc, pageUrl));
+    return this.scanPage({ url: pageUrl ?? fallbackUrl, source, blocks: map.blocks, links: map.links, listing: listing.facts });
   }
 
   async jsonl(lines: AsyncIterable<string> | Iterable<string>, source: string): Promise<void> {
@@ -192,7 +235,7 @@ export async function runScan(argv: readonly string[], io: CliIo, makeScanner: S
   }
   const { format, packFiles, inputs } = parsed.args;
   const scanner = await makeScanner(packFiles, io);
-  for (const problem of scanner.problems) io.stderr(`listing-inspector: ${problem}\n`);
+  for (const line of [...scanner.problems, ...scanner.warnings]) io.stderr(`listing-inspector: ${line}\n`);
   const writer = new OutputWriter(format, (chunk) => io.stdout(chunk));
   const run = new ScanRun(io, scanner.scanPage, writer);
   run.inputError = scanner.problems.length > 0;
@@ -201,13 +244,15 @@ export async function runScan(argv: readonly string[], io: CliIo, makeScanner: S
     if (input === '-') {
       if (stdinRead) {
         run.inputError = true;
-        run.fail('-', null, 'standard input given twice');
+        run.fail('stdin', null, 'standard input given twice');
         continue;
       }
       stdinRead = true;
       const bytes = await io.readStdin();
-      if (kindByContent(bytes) === 'jsonl') await run.jsonl(new TextDecoder('utf-8').decode(bytes).split(/\r?\n/), '-');
-      else run.html(bytes, '-', 'about:blank');
+      const kind = kindByContent(bytes);
+      if (kind === 'jsonl') await run.jsonl(new TextDecoder('utf-8').decode(bytes).split(/\r?\n/), 'stdin');
+      else if (kind === 'mhtml') run.mhtml(bytes, 'stdin', '');
+      else run.html(bytes, 'stdin', '');
       continue;
     }
     const problem = await io.checkFile(input);
@@ -221,8 +266,10 @@ export async function runScan(argv: readonly string[], io: CliIo, makeScanner: S
     try {
       if (kind !== 'jsonl') bytes = await io.readFile(input);
       kind ??= kindByContent(bytes ?? new Uint8Array());
+      const fileUrl = pathToFileURL(resolve(io.cwd, input)).href;
       if (kind === 'jsonl') await run.jsonl(io.readLines(input), input);
-      else run.html(bytes ?? new Uint8Array(), input, pathToFileURL(resolve(io.cwd, input)).href);
+      else if (kind === 'mhtml') run.mhtml(bytes ?? new Uint8Array(), input, fileUrl);
+      else run.html(bytes ?? new Uint8Array(), input, fileUrl);
     } catch (error) {
       run.inputError = true;
       run.fail(input, null, fsProblem(error));

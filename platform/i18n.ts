@@ -11,6 +11,8 @@
  * The language follows the browser's unless the reviewer picks one (settings.locale).
  */
 import { browser } from 'wxt/browser';
+import common from '../components/common/messages.ts';
+import panel from '../components/panel/messages.ts';
 
 export const LOCALES = ['en', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -88,4 +90,39 @@ export function formatCalendarDate(locale: Locale, isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/*
+ * The page-side panel and in-page strings use one merged table and a current locale, since
+ * they render outside React trees that could carry a translator: `t('panel.next')`.
+ * Features listed in PANEL_TABLES keep `{ en, es }` tables next to their components.
+ */
+
+type Table = Readonly<Record<string, string>>;
+const PANEL_TABLES: ReadonlyArray<{ en: Table; es: Table }> = [common, panel];
+
+const mergedTables: Record<Locale, Record<string, string>> = { en: {}, es: {} };
+for (const table of PANEL_TABLES) {
+  Object.assign(mergedTables.en, table.en);
+  Object.assign(mergedTables.es, table.es);
+}
+
+let current: Locale = resolveLocale('auto', typeof navigator === 'undefined' ? 'en' : navigator.language);
+
+export function setLocale(locale: Locale): void {
+  current = locale;
+}
+
+export function getLocale(): Locale {
+  return current;
+}
+
+/** The message for `key` in the current language; `{name}` placeholders are filled from params. */
+export function t(key: string, params?: Params): string {
+  return interpolate(mergedTables[current][key] ?? mergedTables.en[key] ?? key, current, params);
+}
+
+/** Every key of every panel table, per locale: for the completeness test. */
+export function allKeys(locale: Locale): string[] {
+  return Object.keys(mergedTables[locale]);
 }

@@ -71,6 +71,11 @@ describe('assessCredentialNeed', () => {
     expect(assess([m]).credentialRequired).toBe(false);
   });
 
+  it('hidden text counts as the listing wherever it stands (cloaking)', () => {
+    const hidden = { ...match('oxycodone', 'opioid', 'page', true), where: 'hidden' as const };
+    expect(assess([hidden]).credentialRequired).toBe(true);
+  });
+
   it('evasion and paraphernalia alone do not call for a pharmacy credential', () => {
     expect(assess([match('stealth shipping', 'evasion', 'listing'), match('pill press', 'paraphernalia', 'listing')]).credentialRequired).toBe(false);
   });

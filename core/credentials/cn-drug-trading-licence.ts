@@ -10,7 +10,7 @@
  */
 import type { CredentialResult } from '../findings.ts';
 import { CN_PROVINCES, CN_PROVINCE_CLASS, NMPA_LOOKUP } from './cn-provinces.ts';
-import { findStandalone } from './text.ts';
+import { findStandalone, toSimplifiedForCredentials } from './text.ts';
 import { invalid, unverified } from './result.ts';
 import type { CredentialType } from './types.ts';
 
@@ -25,7 +25,7 @@ const BUSINESS: Readonly<Record<string, string>> = {
 const ENTITY: Readonly<Record<string, string>> = { A: 'legal person', B: 'non-legal-person enterprise' };
 
 export function validateDrugTradingLicence(written: string): CredentialResult {
-  const value = written.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const value = toSimplifiedForCredentials(written.normalize('NFKC')).replace(/\s+/g, '').toUpperCase();
   const m = /^(.)([A-Z])([A-Z])(\d+)$/u.exec(value);
   if (!m) return invalid(CN_DRUG_TRADING_LICENCE_TYPE, value, 'not a licence number: expected e.g. 琼AA898000001');
   const [, province = '', business = '', entity = '', digits = ''] = m;

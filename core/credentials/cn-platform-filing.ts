@@ -9,7 +9,7 @@
  */
 import type { CredentialResult } from '../findings.ts';
 import { CN_PROVINCES, CN_PROVINCE_CLASS, NMPA_LOOKUP } from './cn-provinces.ts';
-import { findStandalone } from './text.ts';
+import { findStandalone, toSimplifiedForCredentials } from './text.ts';
 import { invalid, unverified } from './result.ts';
 import type { CredentialType } from './types.ts';
 
@@ -22,7 +22,7 @@ const CLOSE = String.raw`[)\]】〕]`;
 const PATTERN = String.raw`${OPEN}\s*${CN_PROVINCE_CLASS}\s*${CLOSE}\s*网药平台备字\s*${OPEN}\s*\d{4}\s*${CLOSE}\s*第\s*[0-9Oo]{1,8}(?:\s*-\s*[0-9Oo]{1,4})?\s*号?`;
 
 export function validatePlatformFiling(written: string, now: Date): CredentialResult {
-  const compact = written.normalize('NFKC').replace(/\s+/g, '').replace(/^[[【〔]/, '(').replace(/^(\(.)[\]】〕]/, '$1)');
+  const compact = toSimplifiedForCredentials(written.normalize('NFKC')).replace(/\s+/g, '').replace(/^[[【〔]/, '(').replace(/^(\(.)[\]】〕]/, '$1)');
   const m = /^\((.)\)网药平台备字.(\d{4}).第([0-9Oo]+)(?:-([0-9Oo]+))?号?$/.exec(compact);
   if (!m) return invalid(CN_PLATFORM_FILING_TYPE, compact, 'not a filing number: expected e.g. (京)网药平台备字〔2022〕第000001-000号');
   const [, province = '', yearText = '', sequence = '', change] = m;

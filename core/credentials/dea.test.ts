@@ -28,6 +28,7 @@ describe('validateDea', () => {
     ['Z91234563', /first letter Z is not a DEA registrant type/],
     ['Q91234563', /first letter Q/],
     ['1F1234563', /not a DEA number/],
+    ['F81234563', /second character 8 must be the surname initial or 9/],
   ])('%s is invalid', (written, reason) => {
     const r = validateDea(written);
     expect(r.status).toBe('invalid');

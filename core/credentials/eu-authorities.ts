@@ -53,6 +53,10 @@ export const EU_AUTHORITIES: readonly EuAuthority[] = [
   { country: 'NO', authority: 'DMP (formerly Statens legemiddelverk)', registerHosts: [], authorityHosts: ['legemiddelverket.no', 'dmp.no'] }, // dmp.no †
   { country: 'IS', authority: 'Lyfjastofnun', registerHosts: [], authorityHosts: ['lyfjastofnun.is'] },
   { country: 'LI', authority: 'Amt für Gesundheit', registerHosts: [], authorityHosts: ['llv.li'] }, // †
+  // United Kingdom: MHRA's "Distance Selling Logo" is the EU logo. Since 1 January 2021 it is required
+  // only of sellers in Northern Ireland (Northern Ireland Protocol); GB sellers may still show old ones.
+  // The register lives on mhra.gov.uk subdomains (its portal is pclportal.mhra.gov.uk).
+  { country: 'GB', authority: 'MHRA (Distance Selling Logo; Northern Ireland since 2021)', registerHosts: [], authorityHosts: ['mhra.gov.uk'] },
 ];
 
 // Host → authority, so a link is looked up by its host and parent domains rather than by scanning

@@ -13,6 +13,7 @@ describe('EU common logo', () => {
     ['https://www.salute.gov.it/portale/farmaciOnline/detail?id=77', 'IT'],
     ['https://www.infarmed.pt/web/infarmed/entidades/locais-venda?id=9', 'PT'],
     ['https://www.thepsi.ie/gns/pharmacy-practice/online-pharmacies.aspx?id=9', 'IE'],
+    ['https://pclportal.mhra.gov.uk/register/seller/1234', 'GB'],
   ])('a logo linking to %s (%s) is unverified: open the entry', (href, country) => {
     const r = checkEuLogoLink({ href, text: 'Click to verify if this website is operating legally', src: LOGO });
     expect(r).toMatchObject({ type: 'eu-common-logo', status: 'unverified', value: href });

@@ -116,3 +116,14 @@ describe('extractCredentials: what it must not read', () => {
     expect(() => extractCredentials({ blocks: [], links: [], url: null, now: new Date('not a date') })).toThrow(/`now` is an invalid Date/);
   });
 });
+
+describe('extractCredentials on Traditional Chinese', () => {
+  it('reads mainland licences written in Traditional characters, as issued (Simplified)', () => {
+    const footer = block('互聯網藥品信息服務資格證書：(滬)-經營性-2023-0456 藥品網絡交易第三方平台備案憑證：(粵)網藥平台備字〔2023〕第000031-000號 藥品經營許可證：粵DA020123456', 'page');
+    expect(summary([footer])).toEqual([
+      'cn-internet-drug-info unverified (沪)-经营性-2023-0456',
+      'cn-drug-trading-licence unverified 粤DA020123456',
+      'cn-platform-filing unverified (粤)网药平台备字〔2023〕第000031-000号',
+    ]);
+  });
+});

@@ -33,6 +33,7 @@ describe('COFEPRIS product registration (Reg. No. … SSA)', () => {
     expect(find('Paracetamol 500 mg, 20 tabletas. Reg. No. 471M2001 SSA IV. Consulte a su médico.')).toEqual(['471M2001 SSA IV']);
     expect(find('Reg. Núm. 039M2003SSA IV')).toEqual(['039M2003SSA IV']);
     expect(find('Modelo 2015 SSD 500GB')).toEqual([]);
+    expect(find('Pack 5 x 10 SSA filters')).toEqual([]);
   });
 });
 

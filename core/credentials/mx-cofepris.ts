@@ -56,7 +56,8 @@ export function validateCofeprisLicence(written: string): CredentialResult {
   );
 }
 
-const PRODUCT = String.raw`\d{1,6} ?[A-Za-z]{1,2} ?(?:\d{4}|\d{2}) ?SSA(?: ?[IVX]{1,4})?`;
+// As printed: no spaces inside "471M2001", upper case, so "5 x 10 SSA" (or a US SSA form) is not read.
+const PRODUCT = String.raw`\d{1,6}[A-Z]{1,2}(?:\d{4}|\d{2}) ?SSA(?: ?[IVX]{1,4})?`;
 const LICENCE_LABEL = [anyCase('licencia sanitaria'), anyCase('aviso de funcionamiento')].join('|');
 // Digit groups, optionally separated by short letter groups ("09 AM 15 0012"), never a whole word.
 const LICENCE_VALUE = String.raw`(?:[A-Z]{1,3}[ -]?)?\d[\dA-Z]*(?:[ /-](?:[A-Z]{1,3}[ /-])?\d[\dA-Z]*)*`;

@@ -2,7 +2,8 @@
  * NABP credentials (US National Association of Boards of Pharmacy).
  *
  * `nabp-pharmacy-domain`: NABP is the sole registry operator of the .pharmacy top-level domain and
- * grants a name only after verifying the pharmacy. So when the page's own registrable domain is a
+ * grants a name only after verifying the pharmacy (or pharmacy-related business) against its
+ * standards, and takes it back when they are no longer met. So when the page's own registrable domain is a
  * .pharmacy name, the check is complete offline: valid. Lookalikes prove nothing and produce no
  * result: pharmacy.example.com, example-pharmacy.com, example.pharmacy.evil.com.
  *
@@ -13,7 +14,7 @@
  */
 import type { CredentialResult } from '../findings.ts';
 import type { PageLink } from '../engine/types.ts';
-import { cleanDomain, hostIsWithin, hostOf, registrableDomain } from './domain.ts';
+import { cleanDomain, hostIsWithin, hostOf, isMarketplaceSite, registrableDomain } from './domain.ts';
 import { invalid, unverified, valid } from './result.ts';
 import type { CredentialScanContext, CredentialType } from './types.ts';
 
@@ -39,7 +40,7 @@ export function checkPharmacyDomain(ctx: CredentialScanContext): CredentialResul
     valid(
       NABP_DOMAIN_TYPE,
       site,
-      `the page is on ${site}: only pharmacies NABP has verified are granted .pharmacy names (check status at ${NABP_LOOKUP})`,
+      `the page is on ${site}: NABP grants .pharmacy names only to pharmacies and pharmacy businesses it has verified (status at ${NABP_LOOKUP})`,
     ),
   ];
 }
@@ -63,7 +64,7 @@ export function checkNabpLinks(links: readonly PageLink[], ctx: CredentialScanCo
     const looksLikeSeal = NABP_PREFILTER.test(label) && NABP_SEAL_HINT.test(label);
     if (toNabp) {
       const named = namedDomain(link.href);
-      if (named !== null && ctx.site !== null && registrableDomain(named) !== ctx.site) {
+      if (named !== null && ctx.site !== null && registrableDomain(named) !== ctx.site && !isMarketplaceSite(ctx.site)) {
         results.push(invalid(NABP_ACCREDITATION_TYPE, named, `NABP link names ${named}, not this site (${ctx.site})`));
       } else if (named !== null || looksLikeSeal) {
         results.push(

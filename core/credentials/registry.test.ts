@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CredentialResult } from '../findings.ts';
 import type { TextBlock } from '../engine/types.ts';
 import { extractCredentials } from './extract.ts';
 import { CREDENTIAL_TYPES, credentialKind, credentialType } from './registry.ts';
@@ -45,6 +46,8 @@ describe('credential registry', () => {
       const blocks: TextBlock[] = [{ text, where: 'visible', zone: 'listing' }];
       const found = extractCredentials({ blocks, links: [], url: null, now: new Date('2026-11-29T00:00:00Z') });
       expect(found.map((r) => `${r.type} ${r.status}`), id).toContain(`${id} unverified`);
+      // Every result fits the findings contract the CLI prints (core/findings.ts).
+      for (const r of found) expect(CredentialResult.safeParse(r).success, id).toBe(true);
     }
   });
 

@@ -9,7 +9,25 @@
  * and soft hyphens are dropped: they are how a number is broken to dodge matching.
  */
 export function normalizeCredentialText(text: string): string {
-  return text.normalize('NFKC').replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '');
+  return toSimplifiedForCredentials(text.normalize('NFKC').replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, ''));
+}
+
+/**
+ * Mainland licences are issued in Simplified Chinese, but pages (Hong Kong sellers, or text run
+ * through a converter to dodge filters) may write them in Traditional: 經營性, 網藥平台備字, (滬).
+ * Only the characters of credential labels, numbers and province abbreviations are mapped; the
+ * result is the licence as issued.
+ */
+const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
+  經: '经', 營: '营', 網: '网', 藥: '药', 備: '备', 許: '许', 證: '证', 統: '统', 會: '会', 碼: '码',
+  執: '执', 務: '务', 資: '资', 書: '书', 號: '号', 聯: '联', 鑒: '鉴', 臺: '台', 滬: '沪', 遼: '辽',
+  蘇: '苏', 閩: '闽', 貴: '贵', 隴: '陇', 陝: '陕', 寧: '宁', 雲: '云', 贛: '赣', 魯: '鲁', 晉: '晋',
+  瓊: '琼', 粵: '粤',
+};
+const TRADITIONAL_CHARS = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).join('')}]`, 'g');
+
+export function toSimplifiedForCredentials(text: string): string {
+  return text.replace(TRADITIONAL_CHARS, (ch) => TRADITIONAL_TO_SIMPLIFIED[ch] ?? ch);
 }
 
 /** Removes the spaces, hyphens and dots people put inside numbers ("123-456-7893", "52.340"). */

@@ -81,9 +81,9 @@ export function loadPacks(files: readonly PackFile[]): { packs: Pack[]; errors: 
 
 function finish(value: unknown, file: string, problems: Problem[], doc: JsonDocument | undefined): PackParse {
   problems.push(...unknownKeys(Pack, value, []));
-  const parsed = Pack.safeParse(value);
+  const parsed = Pack.safeParse(value, { reportInput: true });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(fromIssue(issue));
+    for (const issue of parsed.error.issues) problems.push(fromIssue(issue, value));
   } else {
     problems.push(...semanticProblems(parsed.data));
   }
@@ -97,16 +97,29 @@ function finish(value: unknown, file: string, problems: Problem[], doc: JsonDocu
 
 type Issue = z.core.$ZodIssue;
 
-function fromIssue(issue: Issue): Problem {
+const MISSING = Symbol('missing');
+
+/** The value at `path` in the pack as written (zod issues do not carry it by default). */
+function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
+  let v: unknown = root;
+  for (const key of path) {
+    if (typeof v !== 'object' || v === null || !Object.prototype.hasOwnProperty.call(v, key)) return MISSING;
+    v = (v as Record<string | number, unknown>)[key];
+  }
+  return v;
+}
+
+function fromIssue(issue: Issue, root: unknown): Problem {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const custom = issue.message && issue.message !== 'Invalid input' ? issue.message : undefined;
+  const input = valueAt(root, path);
   switch (issue.code) {
     case 'invalid_type':
-      return { path, message: issue.input === undefined ? 'missing' : `wrong type: ${typeOf(issue.input)}`, expected: issue.expected };
+      return { path, message: input === MISSING || input === undefined ? 'missing' : `wrong type: ${typeOf(input)}`, expected: issue.expected };
     case 'invalid_value':
-      return { path, message: `${JSON.stringify(issue.input)} is not allowed`, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
+      return { path, message: `${JSON.stringify(input)} is not allowed`, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
     case 'invalid_format':
-      return { path, message: `${JSON.stringify(issue.input)} does not match the required form`, expected: custom ?? `text matching ${issue.pattern ?? issue.format}` };
+      return { path, message: `${JSON.stringify(input)} does not match the required form`, expected: custom ?? `text matching ${issue.pattern ?? issue.format}` };
     case 'too_small':
       return { path, message: `too ${issue.origin === 'array' ? 'few items' : 'small'}`, expected: `${issue.origin === 'array' ? 'at least' : issue.origin === 'string' ? 'a length of at least' : 'at least'} ${String(issue.minimum)}${issue.origin === 'array' ? ' item(s)' : ''}` };
     case 'too_big':
@@ -157,9 +170,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Terms that mean the same to the matcher: case, width and spacing do not count. */
+/** Terms that mean the same to the matcher: case, width, accents and spacing do not count. */
 function termKey(term: string): string {
-  return term.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return term.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
 }
 
 function checkText(text: string, path: JsonPath, what: string, out: Problem[]): void {

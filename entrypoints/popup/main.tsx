@@ -1,7 +1,24 @@
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { useEffect, useState } from 'react';
+import { Panel } from '../../components/panel/Panel.tsx';
+import '../../components/panel/panel.css';
+
+/** The tab the popup is about: `?tabId=` (tests, the side panel) or the active tab. */
+function usePanelTab(): number | null {
+  const [tabId, setTabId] = useState<number | null>(() => {
+    const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
+    return Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : null;
+  });
+  useEffect(() => {
+    if (tabId !== null) return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => setTabId(tab?.id ?? null));
+  }, [tabId]);
+  return tabId;
+}
 
 function Popup() {
-  return <main>Listing Inspector</main>;
+  return <Panel tabId={usePanelTab()} />;
 }
 
 const root = document.getElementById('root');

@@ -10,6 +10,7 @@
  *  - captures: evidence captured for a draft, before it is filed
  *  - drafts:   forms as typed
  *  - outbox:   submissions waiting or done, by idempotency key
+ *  - keys:     the reviewer's manifest-signing key pair
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Artifact, MissingArtifact } from '../../core/evidence/manifest.ts';
@@ -41,6 +42,8 @@ interface ReportsDb extends DBSchema {
   captures: { key: string; value: StoredCapture };
   drafts: { key: string; value: ReportDraft & { captureId: string | null } };
   outbox: { key: string; value: OutboxEntry; indexes: { byReport: string } };
+  /** The reviewer's signing key pair (private key non-extractable), under the key "signing". */
+  keys: { key: string; value: { privateKey: CryptoKey; publicJwk: JsonWebKey; createdAt: string } };
 }
 
 export type ReportsDatabase = IDBPDatabase<ReportsDb>;
@@ -62,6 +65,7 @@ export function openReportsDb(): Promise<ReportsDatabase> {
       db.createObjectStore('drafts', { keyPath: 'draftId' });
       const outbox = db.createObjectStore('outbox', { keyPath: 'key' });
       outbox.createIndex('byReport', 'reportId');
+      db.createObjectStore('keys');
     },
     blocked() {
       // Another extension page holds an older version open; it closes on its next reload.

@@ -221,3 +221,16 @@ export async function artifactBytes(reports: readonly Report[], key: EvidenceKey
   }
   return out;
 }
+
+/** The reviewer's signing keys, made on first use; the private key never leaves the browser. */
+export async function signingKeys(): Promise<{ privateKey: CryptoKey; publicJwk: JsonWebKey }> {
+  const db = await openReportsDb();
+  const stored = await db.get('keys', 'signing');
+  if (stored) return stored;
+  const subtle = crypto.subtle;
+  const pair = await subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+  const jwk = await subtle.exportKey('jwk', pair.publicKey);
+  const record = { privateKey: pair.privateKey, publicJwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }, createdAt: new Date().toISOString() };
+  await db.put('keys', record, 'signing');
+  return record;
+}

@@ -8,7 +8,9 @@
  *   server.url('inpage/amazon-en.html')                  // https://www.amazon.com/inpage/amazon-en.html
  *   server.url('inpage/generic.html', 'shop.example')    // any host name: every host resolves to the server
  *   server.local('inpage/generic.html')                  // http://127.0.0.1:PORT/inpage/generic.html
- *   server.route('/intake', (req, res, body) => ...)     // extra handlers (report intake endpoints, slow pages)
+ *   server.route('/intake', (req, res, body) => ...)     // extra handlers (report intake endpoints, slow pages);
+ *                                                        // a key ending in * matches a path prefix
+ *   server.alias('/marketplace/item/*', 'inpage/spa.html')  // serve a fixture under other paths
  *   server.requests                                      // every request seen: { method, host, path, body }
  *   await server.close();
  *
@@ -27,9 +29,13 @@
  *   b.kind                          'chromium' | 'firefox'
  *   b.extensionOrigin               'chrome-extension://<id>' | 'moz-extension://<uuid>'
  *   await b.newPage(url?)           a TestPage (see below)
- *   await b.extension(fn, arg)      runs fn(api, arg) in a privileged extension context (Chromium: the
- *                                   service worker; Firefox: an extension page) where api is
- *                                   browser/chrome; fn must be self-contained (it is sent as source)
+ *   await b.extension(fn, arg)      runs fn(api, arg) in an extension page (a hidden-ish bridge tab) where
+ *                                   api is browser/chrome and runtime.sendMessage reaches the background;
+ *                                   fn must be self-contained (it is sent as source)
+ *   await b.background(fn, arg)     the same inside the background itself (Chromium service worker)
+ *   await panelRequest(b, message)  sends a panel/* message to the background as the panel does
+ *   await tabState(b, tabId)        the panel's TabState for a tab (report, decisions, tallies)
+ *   await waitForReport(b, tabId, (report) => boolean)   polls until the tab's report satisfies it
  *   await b.tabIdOf(page)           the browser tab id of a TestPage
  *   await b.openPopup(tabId)        the popup page opened as a tab, pointed at tabId via ?tabId=
  *   await b.openExtensionPage('options.html?x=1')
@@ -58,6 +64,7 @@ import { chromium } from 'playwright-core';
 import type { BrowserContext, Page as PwPage, Worker } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import type { Browser as PpBrowser, Page as PpPage } from 'puppeteer-core';
+import type { TabReport, TabState } from '../../platform/messages/contract.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const OUTPUT_DIR = path.join(ROOT, 'test/output');
@@ -87,6 +94,7 @@ export interface FixtureServer {
   /** http://127.0.0.1:<port>/<fixturePath>, reached directly. */
   local(fixturePath: string): string;
   route(pathname: string, handler: RouteHandler): void;
+  alias(pathname: string, fixturePath: string): void;
   readonly requests: SeenRequest[];
   close(): Promise<void>;
 }
@@ -128,7 +136,7 @@ export async function startFixtureServer(options: { root?: string } = {}): Promi
     // Proxied requests carry an absolute URL; direct ones a path and a Host header.
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     requests.push({ method: req.method ?? 'GET', host: url.hostname, path: url.pathname + url.search, body });
-    const route = routes.get(url.pathname);
+    const route = routes.get(url.pathname) ?? [...routes].find(([key]) => key.endsWith('*') && url.pathname.startsWith(key.slice(0, -1)))?.[1];
     if (route) {
       try {
         await route(req, res, body);
@@ -183,6 +191,11 @@ export async function startFixtureServer(options: { root?: string } = {}): Promi
     url: (fixturePath, host = 'www.amazon.com') => `https://${host}/${strip(fixturePath)}`,
     local: (fixturePath) => `http://127.0.0.1:${port}/${strip(fixturePath)}`,
     route: (pathname, handler) => void routes.set(pathname, handler),
+    alias: (pathname, fixturePath) =>
+      void routes.set(pathname, (_req, res) => {
+        res.writeHead(200, { 'content-type': MIME['.html']!, 'cache-control': 'no-store' });
+        res.end(readFileSync(path.join(root, fixturePath)));
+      }),
     requests,
     close: async () => {
       for (const s of sockets) s.destroy();
@@ -296,8 +309,13 @@ export interface ExtensionBrowser {
   kind: BrowserKind;
   extensionOrigin: string;
   newPage(url?: string): Promise<TestPage>;
-  /** Runs fn(api, arg) in a privileged extension context; fn is sent as source, so it must be self-contained. */
+  /**
+   * Runs fn(api, arg) in an extension page (privileged; it can message the background);
+   * fn is sent as source, so it must be self-contained.
+   */
   extension<T, A = null>(fn: (api: any, arg: A) => T | Promise<T>, arg?: A): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Runs fn(api, arg) in the background itself (Chromium: the service worker; Firefox: same as extension()). */
+  background<T, A = null>(fn: (api: any, arg: A) => T | Promise<T>, arg?: A): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
   tabIdOf(page: TestPage): Promise<number>;
   openPopup(tabId: number): Promise<TestPage>;
   openExtensionPage(pathAndQuery: string): Promise<TestPage>;
@@ -365,6 +383,8 @@ export async function launchChromium(server: FixtureServer, options: LaunchOptio
     (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
   // The persistent context opens with one blank tab: reuse it as the first page.
   const spare = context.pages();
+  let bridge: TestPage | null = null;
+  let lastPage: TestPage | null = null;
 
   const b: ExtensionBrowser = {
     kind: 'chromium',
@@ -372,10 +392,18 @@ export async function launchChromium(server: FixtureServer, options: LaunchOptio
     newPage: async (url) => {
       const page = spare.shift() ?? (await context.newPage());
       const handle = playwrightPage(page, 'chromium');
+      lastPage = handle;
       if (url) await handle.goto(url);
       return handle;
     },
-    extension: async (fn, arg) => (await worker()).evaluate(expression(fn, arg)),
+    extension: async (fn, arg) => {
+      if (!bridge) {
+        bridge = await b.openExtensionPage('popup.html?harness=1');
+        await lastPage?.bringToFront();
+      }
+      return (bridge.raw as PwPage).evaluate(expression(fn, arg)) as never;
+    },
+    background: async (fn, arg) => (await worker()).evaluate(expression(fn, arg)),
     tabIdOf: (page) => findTabId(b, page),
     openPopup: (tabId) => b.openExtensionPage(`popup.html?tabId=${tabId}`),
     openExtensionPage: async (pathAndQuery) => {
@@ -466,6 +494,7 @@ export async function launchFirefox(server: FixtureServer, options: LaunchOption
       }
       return (bridge.raw as PpPage).evaluate(expression(fn, arg)) as never;
     },
+    background: (fn, arg) => b.extension(fn, arg),
     tabIdOf: (page) => findTabId(b, page),
     openPopup: (tabId) => openExtensionPage(`popup.html?tabId=${tabId}`),
     openExtensionPage,
@@ -476,11 +505,106 @@ export async function launchFirefox(server: FixtureServer, options: LaunchOption
   return b;
 }
 
+// ---------------------------------------------------------------- extension state
+
+/** Sends a panel/* message (platform/messages/contract.ts) to the background, as the popup does. */
+export function panelRequest<T = unknown>(b: ExtensionBrowser, message: { kind: string; [k: string]: unknown }): Promise<T> {
+  return b.extension((api, m) => api.runtime.sendMessage(m), message) as Promise<T>;
+}
+
+export function tabState(b: ExtensionBrowser, tabId: number): Promise<TabState> {
+  return panelRequest<TabState>(b, { kind: 'panel/state', tabId });
+}
+
+/** Polls the tab's state until its report satisfies `ready` (default: any report). */
+export async function waitForReport(
+  b: ExtensionBrowser,
+  tabId: number,
+  ready: (report: TabReport) => boolean = () => true,
+  timeout = 15_000,
+): Promise<TabState> {
+  return poll<TabState>(
+    async () => {
+      const state = await tabState(b, tabId);
+      return (state.report && ready(state.report) ? state : null) as TabState;
+    },
+    timeout,
+    `a report for tab ${tabId} that satisfies ${ready.toString().slice(0, 100)}`,
+  );
+}
+
 /** Both browsers, for `describe.each(BROWSERS)` style suites. */
 export const BROWSERS: ReadonlyArray<{ kind: BrowserKind; launch: typeof launchChromium }> = [
   { kind: 'chromium', launch: launchChromium },
   { kind: 'firefox', launch: launchFirefox },
 ];
+
+// ---------------------------------------------------------------- highlights and pixels
+
+export interface PaintedRange {
+  text: string;
+  rect: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * What a page script sees in the document's highlight registry: every highlight with its
+ * ranges' text and first client rect (same-origin frames included, rects in their own viewport).
+ */
+export async function readHighlights(page: TestPage): Promise<Array<{ name: string; frame: number; priority: number; ranges: PaintedRange[] }>> {
+  return page.evaluate(() => {
+    const out: Array<{ name: string; frame: number; priority: number; ranges: PaintedRange[] }> = [];
+    const docs: Document[] = [document];
+    for (const f of Array.from(document.querySelectorAll('iframe'))) {
+      try {
+        if (f.contentDocument) docs.push(f.contentDocument);
+      } catch {
+        /* cross-origin */
+      }
+    }
+    docs.forEach((doc, frame) => {
+      const registry = (doc.defaultView as unknown as { CSS: { highlights?: Map<string, Set<Range> & { priority: number }> } }).CSS.highlights;
+      if (!registry) return;
+      for (const [name, highlight] of registry) {
+        const ranges = [...highlight].map((r) => {
+          const rect = r.getBoundingClientRect();
+          return { text: r.toString(), rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height } };
+        });
+        out.push({ name, frame, priority: highlight.priority, ranges });
+      }
+    });
+    return out;
+  });
+}
+
+/** Pixels of a PNG within `tolerance` of an RGB colour, counted in an extension page's canvas. */
+export async function countPixels(b: ExtensionBrowser, png: string, rgb: [number, number, number], tolerance = 14): Promise<number> {
+  const base64 = readFileSync(png).toString('base64');
+  return b.extension(
+    async (_api, arg: { base64: string; rgb: number[]; tolerance: number }) => {
+      const bytes = Uint8Array.from(atob(arg.base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (
+          Math.abs(data[i]! - arg.rgb[0]!) <= arg.tolerance &&
+          Math.abs(data[i + 1]! - arg.rgb[1]!) <= arg.tolerance &&
+          Math.abs(data[i + 2]! - arg.rgb[2]!) <= arg.tolerance
+        ) count++;
+      }
+      return count;
+    },
+    { base64, rgb, tolerance },
+  );
+}
+
+/** The toolbar badge text of a tab (action in Chromium MV3, browserAction in Firefox MV2). */
+export function badgeText(b: ExtensionBrowser, tabId: number): Promise<string> {
+  return b.extension(async (api, id: number) => (api.action ?? api.browserAction).getBadgeText({ tabId: id }), tabId);
+}
 
 // ---------------------------------------------------------------- measuring
 

@@ -70,15 +70,18 @@ async function evaluateCorpus(scanner: ScannerKind, manifest: CorpusManifest): P
 }
 
 async function evaluateRecordFile(name: string, file: string, labels?: Map<string, RecordLabel>): Promise<RecordsSummary> {
-  const ids = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => String((JSON.parse(line) as { id: unknown }).id));
+  // The record scan names each result "<file>:<line number>"; a bad record answers with an error line.
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const ids: string[] = [];
+  const sources: string[] = [];
+  lines.forEach((line, index) => {
+    if (!line.trim()) return;
+    ids.push(String((JSON.parse(line) as { id: unknown }).id));
+    sources.push(`:${index + 1}`);
+  });
   const output = await scanStatic([file], 900_000);
-  // The record scan answers one line per record, in order; a bad record answers with an error line.
-  const byId = new Map(output.results.map((r) => [r.source, r] as const));
-  const ordered = output.results.length === ids.length ? output.results : ids.map((id) => byId.get(id) ?? null);
-  return summarizeRecords(name, ids, ordered, output.seconds, labels);
+  const byLine = new Map(output.results.map((r) => [r.source.slice(r.source.lastIndexOf(':')), r] as const));
+  return summarizeRecords(name, ids, sources.map((s) => byLine.get(s) ?? null), output.seconds, labels);
 }
 
 export async function runEvaluation(options: { scanner?: ScannerKind | null; records?: boolean; generated?: number } = {}): Promise<EvaluationRun> {

@@ -12,6 +12,7 @@ const WORDS = ['oxycodone', 'xanax', 'fentanyl', '三唑仑', '芬太尼', 'clon
 export function fakeScanner(problems: string[] = []): Scanner {
   return {
     problems,
+    warnings: [],
     scanPage(input): PageResult {
       const findings: Finding[] = [];
       for (const block of input.blocks) {

@@ -497,6 +497,7 @@ export const BENIGN: PageSpec[] = [
     seller: 'corner_pharmacy',
     body: '<p>Vitamin D3 softgels. Sold by Corner Pharmacy, NPI 1234567890.</p>',
     note: 'A seller presenting itself as a pharmacy with an NPI that fails Luhn, selling only a supplement.',
+    findings: [opt('licensed pharmacy claim', 'pharmacy-claim', 'visible', 'plain')],
     verdict: 'review',
     credentials: [cred('npi', '1234567890', 'invalid')],
     credentialRequired: true,

@@ -22,6 +22,7 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
       f('oxycodone', 'opioid', 'visible', 'leetspeak'),
       f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription'),
       opt('discreet shipping', 'evasion', 'visible', 'evasion-phrase'),
+      opt('purity claim', 'evasion', 'visible', 'evasion-phrase'),
     ],
   }),
   violating({
@@ -36,7 +37,8 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     note: 'Cyrillic homoglyphs (а, о) inside a brand and a generic name.',
     findings: [
       f('alprazolam', 'benzodiazepine', 'visible', 'homoglyph'),
-      opt('stealth shipping', 'evasion', 'visible', 'evasion-phrase'),
+      f('stealth shipping', 'evasion', 'visible', 'evasion-phrase'),
+      opt('private message', 'evasion', 'visible', 'evasion-phrase'),
     ],
   }),
   violating({
@@ -49,7 +51,7 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'Hubei Lab Chem Store',
     body: `<p>${fullwidth('fentanyl')} citrate, white powder, 10g sample available. Safe delivery to USA, Canada, Mexico. Reship if seized.</p>`,
     note: 'Fullwidth Latin letters, as CJK input methods type them.',
-    findings: [f('fentanyl', 'opioid', 'visible', 'fullwidth'), opt('reship guarantee', 'evasion', 'visible', 'evasion-phrase')],
+    findings: [f('fentanyl', 'opioid', 'visible', 'fullwidth'), f('reship if seized', 'evasion', 'visible', 'evasion-phrase')],
   }),
   violating({
     id: 'classifieds-tramadol-zero-width',
@@ -61,7 +63,11 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'anon',
     body: `${zeroWidth('Tramadol')} 100mg x 90 tabs. Meet or ship. Cash App or BTC only. Text 555-0142.`,
     note: 'Zero-width spaces inside the word; payment evasion.',
-    findings: [f('tramadol', 'rx-drug', 'visible', 'zero-width'), opt('crypto payment', 'evasion', 'visible', 'evasion-phrase')],
+    findings: [
+      f('tramadol', 'rx-drug', 'visible', 'zero-width'),
+      opt('crypto payment', 'evasion', 'visible', 'evasion-phrase'),
+      opt('money transfer', 'evasion', 'visible', 'evasion-phrase'),
+    ],
   }),
   violating({
     id: 'shopify-oxycodone-dots',
@@ -73,7 +79,12 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'Rapid Meds Online',
     body: `<p>Buy ${spaced('oxycodone', '.')} 80mg online. No Rx required. Overnight delivery in discreet packaging.</p>`,
     note: 'Dotted letters; an online "pharmacy" with no credential at all selling an opioid.',
-    findings: [f('oxycodone', 'opioid', 'visible', 'separators'), f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription')],
+    findings: [
+      f('oxycodone', 'opioid', 'visible', 'separators'),
+      f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription'),
+      opt('overnight delivery', 'evasion', 'visible', 'evasion-phrase'),
+      opt('discreet shipping', 'evasion', 'visible', 'evasion-phrase'),
+    ],
     credentialRequired: true,
     missingCredential: true,
   }),
@@ -90,7 +101,8 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     findings: [
       f('oxycodone', 'opioid', 'visible', 'separators'),
       f('fentanyl', 'opioid', 'visible', 'separators'),
-      opt('telegram', 'evasion', 'visible', 'evasion-phrase'),
+      opt('oxycodone (counterfeit)', 'opioid', 'visible', 'slang'),
+      opt('Telegram', 'evasion', 'visible', 'evasion-phrase'),
     ],
   }),
   violating({
@@ -107,6 +119,7 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
       f('diazepam', 'benzodiazepine', 'visible', 'misspelling'),
       f('tramadol', 'rx-drug', 'visible', 'misspelling'),
       opt(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription'),
+      opt('money transfer', 'evasion', 'visible', 'evasion-phrase'),
     ],
   }),
   violating({
@@ -161,7 +174,7 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'PeakMind',
     body: `<ul><li>Energy and focus formula.</li></ul><span style="${HIDE.visibility}">methamphetamine shards 99% pure</span>`,
     note: 'Cloaked stimulant keyword with visibility:hidden.',
-    findings: [f('methamphetamine', 'stimulant', 'hidden', 'hidden-text')],
+    findings: [f('methamphetamine', 'stimulant', 'hidden', 'hidden-text'), opt('purity claim', 'evasion', 'hidden', 'evasion-phrase')],
   }),
   violating({
     id: 'aliexpress-hidden-offscreen',
@@ -197,7 +210,7 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'ForestPrints',
     body: `<p>Giclée print of a fly agaric.</p><p style="${HIDE.opacity0}">psilocybin cubensis golden teacher 28g</p>`,
     note: 'Cloaked hallucinogen keyword at opacity:0.',
-    findings: [f('psilocybin', 'hallucinogen', 'hidden', 'hidden-text')],
+    findings: [f('psilocybin', 'hallucinogen', 'hidden', 'hidden-text'), opt('psilocybe cubensis', 'hallucinogen', 'hidden', 'slang')],
   }),
   violating({
     id: 'etsy-hidden-same-colour',
@@ -237,7 +250,7 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'smartpills_uk',
     body: '<p><button aria-label="Add modafinil 200mg to basket">Add</button> <span title="armodafinil waklert">Also available</span></p>',
     note: 'Terms in aria-label and title only.',
-    findings: [f('modafinil', 'rx-drug', 'attribute', 'attribute')],
+    findings: [f('modafinil', 'rx-drug', 'attribute', 'attribute'), opt('armodafinil', 'rx-drug', 'attribute', 'attribute')],
   }),
   violating({
     id: 'shopify-json-ld',
@@ -250,7 +263,10 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     head: jsonLd({ name: 'Oxycodone Hydrochloride 30mg', description: 'Oxycodone 30mg, 100 tablets, no prescription', sku: 'OXY30' }),
     body: '<p>Fast acting relief, 100 tablets. Order today.</p>',
     note: 'The drug named only in JSON-LD product data; a pharmacy without credentials.',
-    findings: [f('oxycodone', 'opioid', 'structured-data', 'structured-data')],
+    findings: [
+      f('oxycodone', 'opioid', 'structured-data', 'structured-data'),
+      opt(NO_RX, 'rx-without-prescription', 'structured-data', 'no-prescription'),
+    ],
     credentialRequired: true,
     missingCredential: true,
   }),
@@ -265,7 +281,10 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     head: '<meta name="description" content="Tramadol 225mg capsules, buy without prescription, fast shipping"><meta property="og:title" content="Tramadol 225mg x 100">',
     body: '<p>Wellness capsules. 100 per bottle.</p>',
     note: 'The drug named only in meta and OpenGraph tags.',
-    findings: [f('tramadol', 'rx-drug', 'structured-data', 'structured-data')],
+    findings: [
+      f('tramadol', 'rx-drug', 'structured-data', 'structured-data'),
+      opt(NO_RX, 'rx-without-prescription', 'structured-data', 'no-prescription'),
+    ],
   }),
   violating({
     id: 'etsy-microdata',
@@ -328,7 +347,11 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'anon',
     body: `${stretched('ketamine')} 5g, xaaanax bars 2mg x20, mollyyy caps. Meetups only.`,
     note: 'Vowels doubled and letters repeated.',
-    findings: [f('ketamine', 'dissociative', 'visible', 'repeated-letters'), f('alprazolam', 'benzodiazepine', 'visible', 'repeated-letters')],
+    findings: [
+      f('ketamine', 'dissociative', 'visible', 'repeated-letters'),
+      f('alprazolam', 'benzodiazepine', 'visible', 'repeated-letters'),
+      opt('MDMA', 'stimulant', 'visible', 'repeated-letters'),
+    ],
   }),
   violating({
     id: 'shopify-soft-hyphen',
@@ -358,7 +381,7 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'Apex Relief',
     body: `<ul><li>${greekO('codeine')} linctus 200ml, purple.</li><li>Fast shipping.</li></ul>`,
     note: 'Greek omicron for o.',
-    findings: [f('oxycodone', 'opioid', 'visible', 'homoglyph'), f('codeine', 'opioid', 'visible', 'homoglyph')],
+    findings: [f('oxycodone', 'opioid', 'visible', 'homoglyph'), f('codeine', 'rx-drug', 'visible', 'homoglyph')],
   }),
   violating({
     id: 'ebay-fentanyl-leet-zw',
@@ -370,7 +393,11 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'patchworld',
     body: `<p>f3nt4nyl 100mcg/h patches and ${zeroWidth('carfentanil', 3)} on request. Escrow accepted.</p>`,
     note: 'Leetspeak with digits for e and a; zero-width in a long name.',
-    findings: [f('fentanyl', 'opioid', 'visible', 'leetspeak'), f('carfentanil', 'opioid', 'visible', 'zero-width')],
+    findings: [
+      f('fentanyl', 'opioid', 'visible', 'leetspeak'),
+      f('carfentanil', 'opioid', 'visible', 'zero-width'),
+      opt('darknet vocabulary', 'evasion', 'visible', 'evasion-phrase'),
+    ],
   }),
   violating({
     id: 'classifieds-m30-slang',
@@ -382,7 +409,13 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'anon',
     body: 'Pressed M30 blues, 100x for $800, 500x for $3500. Fetty free, tested. Plug 🔌 hit me on Wickr.',
     note: 'Street slang for counterfeit oxycodone pills with quantity and price cues.',
-    findings: [f('m30', 'opioid', 'visible', 'slang'), opt('wickr', 'evasion', 'visible', 'evasion-phrase')],
+    findings: [
+      f('M30 pressed pills', 'opioid', 'visible', 'slang'),
+      f('secure messenger', 'evasion', 'visible', 'evasion-phrase'),
+      opt('oxycodone (counterfeit)', 'opioid', 'visible', 'slang'),
+      opt('fentanyl', 'opioid', 'visible', 'slang'),
+      opt('dealer signal', 'evasion', 'visible', 'emoji'),
+    ],
   }),
   violating({
     id: 'classifieds-emoji-codes',
@@ -400,6 +433,8 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
       opt('alprazolam', 'benzodiazepine', 'visible', 'emoji'),
       opt('cocaine', 'stimulant', 'visible', 'emoji'),
       opt('oxycodone', 'opioid', 'visible', 'slang'),
+      opt('oxycodone (counterfeit)', 'opioid', 'visible', 'emoji'),
+      opt('dealer signal', 'evasion', 'visible', 'emoji'),
     ],
   }),
   violating({
@@ -412,7 +447,11 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'TripTreats',
     body: '<p>Each gummy contains 350mg psilocybin cubensis. 10 gummies per pack. Discreet shipping.</p>',
     note: 'Plainly named hallucinogen edibles.',
-    findings: [f('psilocybin', 'hallucinogen', 'visible', 'plain')],
+    findings: [
+      f('psilocybin', 'hallucinogen', 'visible', 'plain'),
+      opt('psilocybe cubensis', 'hallucinogen', 'visible', 'slang'),
+      opt('discreet shipping', 'evasion', 'visible', 'evasion-phrase'),
+    ],
   }),
   violating({
     id: 'amazon-thc-carts',
@@ -424,7 +463,12 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'CloudNine',
     body: '<ul><li>90% THC distillate, 1g cartridges.</li><li>Strains: OG Kush, Sour Diesel.</li></ul>',
     note: 'Cannabis concentrate sold by quantity.',
-    findings: [f('thc', 'cannabis', 'visible', 'plain')],
+    findings: [
+      f('thc', 'cannabis', 'visible', 'plain'),
+      opt('cannabis concentrate', 'cannabis', 'visible', 'slang'),
+      opt('cannabis strain', 'cannabis', 'visible', 'slang'),
+      opt('cannabis', 'cannabis', 'visible', 'slang'),
+    ],
   }),
   violating({
     id: 'ebay-steroids',
@@ -436,7 +480,11 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'ugl_gains',
     body: '<p>Testosterone enanthate 250mg/ml and trenbolone acetate 100mg/ml, 10ml each. PCT available. Cycle support via DM.</p>',
     note: 'Anabolic steroids by ester and vial size.',
-    findings: [f('testosterone', 'steroid', 'visible', 'plain'), f('trenbolone', 'steroid', 'visible', 'plain')],
+    findings: [
+      f('testosterone', 'steroid', 'visible', 'plain'),
+      f('trenbolone', 'steroid', 'visible', 'plain'),
+      opt('anabolic steroids', 'steroid', 'visible', 'slang'),
+    ],
   }),
   violating({
     id: 'classifieds-cathinones',
@@ -448,7 +496,12 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'rc-vendor',
     body: '3-MMC crystals 5g $30, mephedrone (4-MMC) 10g. Not for human consumption. Ships in smell-proof bags.',
     note: 'Synthetic cathinones sold as research chemicals.',
-    findings: [f('3-mmc', 'cathinone', 'visible', 'plain'), f('mephedrone', 'cathinone', 'visible', 'plain')],
+    findings: [
+      f('3-mmc', 'cathinone', 'visible', 'plain'),
+      f('mephedrone', 'cathinone', 'visible', 'plain'),
+      f('not for human consumption', 'evasion', 'visible', 'evasion-phrase'),
+      opt('discreet shipping', 'evasion', 'visible', 'evasion-phrase'),
+    ],
   }),
   violating({
     id: 'amazon-gbl-cleaner',
@@ -460,7 +513,11 @@ export const ENGLISH_VIOLATING: PageSpec[] = [
     seller: 'PureSolvents',
     body: '<ul><li>Gamma-butyrolactone 99.9%, 1L.</li><li>Also GHB sodium salt 100g. Not for human consumption.</li></ul>',
     note: 'GBL under the classic "wheel cleaner" cover.',
-    findings: [f('gbl', 'ghb', 'visible', 'plain'), f('ghb', 'ghb', 'visible', 'plain')],
+    findings: [
+      f('gbl', 'ghb', 'visible', 'plain'),
+      f('ghb', 'ghb', 'visible', 'plain'),
+      opt('not for human consumption', 'evasion', 'visible', 'evasion-phrase'),
+    ],
   }),
   violating({
     id: 'aliexpress-nitazene',

@@ -18,7 +18,11 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     seller: 'Farmacia Barata 24',
     body: '<p>Tramadol 50 mg, 60 cápsulas. Sin receta médica, envío discreto en 24 h. Pago con Bizum o USDT.</p>',
     note: 'A Spanish site selling a prescription-only drug online: illegal on its face (RD 870/2013).',
-    findings: [f('tramadol', 'rx-drug', 'visible', 'plain'), f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription')],
+    findings: [
+      f('tramadol', 'rx-drug', 'visible', 'plain'),
+      f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription'),
+      f('discreet shipping', 'evasion', 'visible', 'evasion-phrase'),
+    ],
     credentialRequired: true,
     missingCredential: true,
   }),
@@ -35,7 +39,8 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     findings: [
       f('semaglutide', 'rx-drug', 'visible', 'brand-name'),
       f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription'),
-      opt('whatsapp', 'evasion', 'visible', 'evasion-phrase'),
+      f('WhatsApp', 'evasion', 'visible', 'evasion-phrase'),
+      opt('overnight delivery', 'evasion', 'visible', 'evasion-phrase'),
     ],
     credentialRequired: true,
     missingCredential: true,
@@ -50,7 +55,11 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     seller: 'FARMA_DIRECTA_MX',
     body: 'Clonazepam 2 mg original. No se necesita receta. Envío discreto a todo México.',
     note: 'A benzodiazepine brand on a marketplace that forbids medicines.',
-    findings: [f('clonazepam', 'benzodiazepine', 'visible', 'brand-name'), f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription')],
+    findings: [
+      f('clonazepam', 'benzodiazepine', 'visible', 'brand-name'),
+      f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription'),
+      opt('discreet shipping', 'evasion', 'visible', 'evasion-phrase'),
+    ],
   }),
   violating({
     id: 'mercadolibre-fenta-azules',
@@ -62,7 +71,13 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     seller: 'tienda_norte',
     body: `Pastillas ${spaced('fentanilo', '.')} M30 x100, las azules. Por privado. Pago en cripto.`,
     note: 'Spanish slang and a dotted fentanyl in Spanish.',
-    findings: [f('fentanyl', 'opioid', 'visible', 'separators'), opt('m30', 'opioid', 'visible', 'slang')],
+    findings: [
+      f('fentanyl', 'opioid', 'visible', 'separators'),
+      f('crypto payment', 'evasion', 'visible', 'evasion-phrase'),
+      opt('oxycodone (counterfeit)', 'opioid', 'visible', 'slang'),
+      opt('M30 pressed pills', 'opioid', 'visible', 'slang'),
+      opt('private message', 'evasion', 'visible', 'evasion-phrase'),
+    ],
   }),
   violating({
     id: 'classifieds-es-perico',
@@ -74,7 +89,12 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     seller: 'anónimo',
     body: 'Perico de calidad, el gramo a 40 mil, 8-ball disponible. Cocaína rosada (tusi) 5g. Escríbeme al wsp.',
     note: 'Colombian slang with quantity, price and off-platform contact.',
-    findings: [f('cocaine', 'stimulant', 'visible', 'slang'), opt('tusi', 'hallucinogen', 'visible', 'slang')],
+    findings: [
+      f('cocaine', 'stimulant', 'visible', 'slang'),
+      opt('tusi (pink cocaine)', 'dissociative', 'visible', 'slang'),
+      opt('private message', 'evasion', 'visible', 'evasion-phrase'),
+      opt('WhatsApp', 'evasion', 'visible', 'evasion-phrase'),
+    ],
   }),
   violating({
     id: 'classifieds-es-keta-hidden',
@@ -86,7 +106,11 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     seller: 'anónimo',
     body: `Sales de baño aromáticas, 500 g. <span style="${HIDE.displayNone}">ketamina 5g mefedrona</span>`,
     note: 'Spanish drug names cloaked behind a bath-salts listing.',
-    findings: [f('ketamine', 'dissociative', 'hidden', 'hidden-text'), f('mephedrone', 'cathinone', 'hidden', 'hidden-text')],
+    findings: [
+      f('ketamine', 'dissociative', 'hidden', 'hidden-text'),
+      f('mephedrone', 'cathinone', 'hidden', 'hidden-text'),
+      opt('bath salts', 'cathinone', 'visible', 'slang'),
+    ],
   }),
   violating({
     id: 'mercadolibre-hidden-color-es',
@@ -110,7 +134,11 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     seller: 'Farmacia Online MX',
     body: `<p>${zeroWidth('Pregabalina')} 150 mg, 28 cápsulas. Sin receta. Envío a todo México.</p>`,
     note: 'Zero-width spaces in a Spanish generic name; no pharmacy licence shown.',
-    findings: [f('pregabalin', 'rx-drug', 'visible', 'zero-width'), f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription')],
+    findings: [
+      f('pregabalin', 'rx-drug', 'visible', 'zero-width'),
+      f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription'),
+      opt('online pharmacy', 'pharmacy-claim', 'visible', 'plain'),
+    ],
     credentialRequired: true,
     missingCredential: true,
   }),
@@ -119,15 +147,15 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     marketplace: 'ebay',
     languages: ['en', 'es'],
     url: 'https://www.ebay.com/itm/2041188555',
-    title: 'Percocet 10/325 – envío discreto',
+    title: 'Pain pills 10/325 – envío discreto',
     price: 'US $180.00',
     seller: 'latam_meds',
-    body: `<p>${leet('oxycodone', 'o')} / oxicodona 10mg. Sin receta, ship to USA and México.</p>`,
-    note: 'English and Spanish mixed in one listing; leetspeak.',
+    body: `<p>${leet('oxycodone', 'o')} 10mg, 90 pastillas. Sin receta, ship to USA and México.</p>`,
+    note: 'English and Spanish mixed in one listing; the drug named only in leetspeak.',
     findings: [
       f('oxycodone', 'opioid', 'visible', 'leetspeak'),
       f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription'),
-      opt('oxycodone', 'opioid', 'visible', 'brand-name'),
+      opt('discreet shipping', 'evasion', 'visible', 'evasion-phrase'),
     ],
   }),
   violating({
@@ -140,7 +168,7 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     seller: 'DistribuidoraVida',
     body: `${cyrillic('clonazepam')} 2 mg, caja x30. Entrega inmediata en Bogotá.`,
     note: 'Cyrillic homoglyphs in a Spanish listing.',
-    findings: [f('clonazepam', 'benzodiazepine', 'visible', 'homoglyph')],
+    findings: [f('clonazepam', 'benzodiazepine', 'visible', 'homoglyph'), opt('overnight delivery', 'evasion', 'visible', 'evasion-phrase')],
   }),
   violating({
     id: 'alibaba-zh-fentanyl',
@@ -154,8 +182,10 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     note: 'Chinese without spaces: fentanyl, customs clearance, WeChat and USDT.',
     findings: [
       f('fentanyl', 'opioid', 'visible', 'chinese-no-spaces'),
-      opt('pass customs', 'evasion', 'visible', 'evasion-phrase'),
-      opt('wechat', 'evasion', 'visible', 'evasion-phrase'),
+      f('pass customs', 'evasion', 'visible', 'evasion-phrase'),
+      f('WeChat', 'evasion', 'visible', 'evasion-phrase'),
+      opt('purity claim', 'evasion', 'visible', 'evasion-phrase'),
+      opt('crypto payment', 'evasion', 'visible', 'evasion-phrase'),
     ],
   }),
   violating({
@@ -172,6 +202,7 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
       f('tramadol', 'rx-drug', 'visible', 'traditional-chinese'),
       f('alprazolam', 'benzodiazepine', 'visible', 'traditional-chinese'),
       f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription'),
+      opt('discreet shipping', 'evasion', 'visible', 'evasion-phrase'),
     ],
   }),
   violating({
@@ -188,6 +219,8 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
       f('trenbolone', 'steroid', 'visible', 'chinese-no-spaces'),
       f('stanozolol', 'steroid', 'visible', 'chinese-no-spaces'),
       f('nandrolone', 'steroid', 'visible', 'chinese-no-spaces'),
+      opt('discreet shipping', 'evasion', 'visible', 'evasion-phrase'),
+      opt('WeChat', 'evasion', 'visible', 'evasion-phrase'),
     ],
   }),
   violating({
@@ -203,7 +236,8 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     findings: [
       f('modafinil', 'rx-drug', 'visible', 'chinese-no-spaces'),
       f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription'),
-      opt('telegram', 'evasion', 'visible', 'evasion-phrase'),
+      opt('Telegram', 'evasion', 'visible', 'evasion-phrase'),
+      opt('WhatsApp', 'evasion', 'visible', 'evasion-phrase'),
     ],
   }),
   violating({
@@ -216,7 +250,11 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     seller: '化学试剂店',
     body: '<p>氯胺酮晶体，10克起，保密发货。</p>',
     note: 'Fullwidth Latin in Chinese text, and 氯胺酮 without spaces.',
-    findings: [f('ketamine', 'dissociative', 'visible', 'fullwidth'), f('ketamine', 'dissociative', 'visible', 'chinese-no-spaces')],
+    findings: [
+      f('ketamine', 'dissociative', 'visible', 'fullwidth'),
+      f('ketamine', 'dissociative', 'visible', 'chinese-no-spaces'),
+      opt('discreet shipping', 'evasion', 'visible', 'evasion-phrase'),
+    ],
   }),
   violating({
     id: 'b2b-cas-only-precursors',
@@ -233,7 +271,9 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
       f('1-boc-4-piperidone', 'precursor', 'visible', 'cas-number'),
       f('phenethyl bromide', 'precursor', 'visible', 'cas-number'),
       f('4-piperidone', 'precursor', 'visible', 'cas-number'),
+      f('false declaration', 'evasion', 'visible', 'evasion-phrase'),
       opt('pass customs', 'evasion', 'visible', 'evasion-phrase'),
+      opt('pharmaceutical wholesale', 'pharmacy-claim', 'visible', 'plain'),
     ],
   }),
   violating({
@@ -247,8 +287,8 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     body: '<table class="spec-table"><tr><th>Name</th><td>BMK glycidic acid (powder)</td></tr><tr><th>CAS</th><td>25547-51-7</td></tr><tr><th>Also</th><td>PMK ethyl glycidate 28578-16-7</td></tr></table><p>Safe delivery to Netherlands, Germany, Poland. Door to door.</p>',
     note: 'Amphetamine and MDMA precursors by name and CAS.',
     findings: [
-      f('bmk glycidic acid', 'precursor', 'visible', 'cas-number'),
-      f('pmk ethyl glycidate', 'precursor', 'visible', 'cas-number'),
+      f('BMK glycidate', 'precursor', 'visible', 'cas-number'),
+      f('PMK glycidate', 'precursor', 'visible', 'cas-number'),
     ],
   }),
   violating({
@@ -261,7 +301,12 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     seller: '湖北某某化工有限公司',
     body: '<p>丙托尼秦（protonitazene）95958-84-2，溴啡，现货，海外仓。包清关，门到门。</p>',
     note: 'A nitazene in Chinese with its CAS number, overseas warehouse and customs clearance.',
-    findings: [f('protonitazene', 'opioid', 'visible', 'chinese-no-spaces'), opt('protonitazene', 'opioid', 'visible', 'cas-number')],
+    findings: [
+      f('protonitazene', 'opioid', 'visible', 'chinese-no-spaces'),
+      f('pass customs', 'evasion', 'visible', 'evasion-phrase'),
+      opt('protonitazene', 'opioid', 'visible', 'cas-number'),
+      opt('brorphine', 'opioid', 'visible', 'chinese-no-spaces'),
+    ],
   }),
   violating({
     id: 'b2b-npp-4anpp',
@@ -277,6 +322,7 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
       f('npp', 'precursor', 'visible', 'cas-number'),
       f('4-anpp', 'precursor', 'visible', 'cas-number'),
       f('norfentanyl', 'precursor', 'visible', 'cas-number'),
+      opt('secure messenger', 'evasion', 'visible', 'evasion-phrase'),
     ],
   }),
   violating({
@@ -289,7 +335,7 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     seller: 'Anhui Jiatai Chemical',
     body: '<p>Veterinary raw powder, xylazine hydrochloride 7361-61-7, 99%. Tranq dope mixing grade. Ships to USA.</p>',
     note: 'Spaced-out adulterant name plus its CAS.',
-    findings: [f('xylazine', 'opioid', 'visible', 'separators')],
+    findings: [f('xylazine', 'opioid', 'visible', 'separators'), opt('heroin', 'opioid', 'visible', 'slang')],
   }),
   violating({
     id: 'shopify-legitscript-mismatch',
@@ -303,7 +349,11 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     footer:
       '<a href="https://www.legitscript.com/websites/?checker_keywords=trusted-pharmacy.com"><img alt="LegitScript approved" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1"></a> Licensed pharmacy NPI 1234567890',
     note: 'A borrowed LegitScript seal (for another domain) and an NPI failing Luhn.',
-    findings: [f('amphetamine', 'stimulant', 'visible', 'brand-name'), opt('amphetamine', 'stimulant', 'visible', 'plain')],
+    findings: [
+      f('amphetamine', 'stimulant', 'visible', 'brand-name'),
+      opt('amphetamine', 'stimulant', 'visible', 'plain'),
+      opt('licensed pharmacy claim', 'pharmacy-claim', 'visible', 'plain'),
+    ],
     credentials: [cred('legitscript', 'trusted-pharmacy.com', 'invalid'), cred('npi', '1234567890', 'invalid')],
     credentialRequired: true,
     missingCredential: true,
@@ -329,7 +379,7 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
     marketplace: 'shopify-pharmacy',
     languages: ['en'],
     url: 'https://pharmacy.rx-deals-online.com/products/isotretinoin',
-    title: 'Isotretinoin 20mg (Accutane generic)',
+    title: 'Acne capsules 20mg – ships from India',
     price: '$99.00',
     seller: 'RxDeals Pharmacy',
     body: `<p>${leet('isotretinoin', 'o')} 20mg capsules, 30 count. No prescription needed, ships from India.</p>`,

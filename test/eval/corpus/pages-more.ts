@@ -82,7 +82,11 @@ export const MORE_VIOLATING: PageSpec[] = [
     seller: '特价药品店',
     body: '<iframe title="商品描述" srcdoc="&lt;p&gt;曲马多100毫克，无需处方，隐蔽包装。&lt;/p&gt;" style="width:100%;height:80px;border:0"></iframe>',
     note: 'The Chinese description in a srcdoc iframe.',
-    findings: [f('tramadol', 'rx-drug', 'iframe', 'iframe'), opt(NO_RX, 'rx-without-prescription', 'iframe', 'no-prescription')],
+    findings: [
+      f('tramadol', 'rx-drug', 'iframe', 'iframe'),
+      opt(NO_RX, 'rx-without-prescription', 'iframe', 'no-prescription'),
+      opt('discreet shipping', 'evasion', 'iframe', 'evasion-phrase'),
+    ],
   }),
   violating({
     id: 'etsy-iframe-widget',
@@ -137,6 +141,7 @@ export const MORE_VIOLATING: PageSpec[] = [
       f('modafinil', 'rx-drug', 'visible', 'traditional-chinese'),
       f('semaglutide', 'rx-drug', 'visible', 'traditional-chinese'),
       f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription'),
+      opt('WeChat', 'evasion', 'visible', 'evasion-phrase'),
     ],
   }),
   violating({
@@ -165,7 +170,13 @@ export const MORE_VIOLATING: PageSpec[] = [
     seller: 'anon',
     body: '🍄 golden teacher 7g $40, 🐉 1g $90, 💊 percs 30 x10. Text for menu.',
     note: 'Emoji for mushrooms and heroin with quantities.',
-    findings: [f('psilocybin', 'hallucinogen', 'visible', 'emoji'), f('heroin', 'opioid', 'visible', 'emoji')],
+    findings: [
+      f('psilocybin', 'hallucinogen', 'visible', 'emoji'),
+      f('heroin', 'opioid', 'visible', 'emoji'),
+      opt('psilocybe cubensis', 'hallucinogen', 'visible', 'slang'),
+      opt('oxycodone (counterfeit)', 'opioid', 'visible', 'emoji'),
+      opt('oxycodone', 'opioid', 'visible', 'slang'),
+    ],
   }),
   violating({
     id: 'mercadolibre-fullwidth-es',
@@ -201,7 +212,12 @@ export const MORE_VIOLATING: PageSpec[] = [
     seller: '河北某某化工',
     body: '<div class="spec"><template shadowrootmode="open"><p>卡芬太尼 芬太尼 原料，包清关。</p></template></div><p>详情请询盘。</p>',
     note: 'Chinese drug names inside a declarative shadow root.',
-    findings: [f('carfentanil', 'opioid', 'shadow-dom', 'shadow-dom'), f('fentanyl', 'opioid', 'shadow-dom', 'shadow-dom')],
+    findings: [
+      f('carfentanil', 'opioid', 'shadow-dom', 'shadow-dom'),
+      f('fentanyl', 'opioid', 'shadow-dom', 'shadow-dom'),
+      opt('pass customs', 'evasion', 'shadow-dom', 'evasion-phrase'),
+      opt('pharmaceutical wholesale', 'pharmacy-claim', 'visible', 'plain'),
+    ],
   }),
   violating({
     id: 'classifieds-misspellings',
