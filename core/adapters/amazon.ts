@@ -18,6 +18,9 @@ function storeCurrency(context: AdapterContext): string | null {
 /** "Sold by X and Fulfilled by Amazon", "Expédié et vendu par X", "Venduto da X e spedito da Amazon". */
 const SOLD_BY = /(?:sold by|vendu par|venduto da|vendido por|verkauf durch|verkauft von|販売元)\s*:?\s*(.+?)(?:\s+(?:and|et|e|y|und)\s+(?:fulfilled|dispatched|shipped|expédié|spedito|enviado|versand)|\s*[.。]|$)/i;
 
+/** "この商品は、Amazon.co.jp が販売、発送します。" */
+const JA_SOLD_BY = /(?:この商品は、)?\s*(\S+?)\s*が販売/;
+
 function amazonSeller(doc: Document, context: AdapterContext): Seller | null {
   const trigger = firstOf(doc, ['#sellerProfileTriggerId', '#merchant-info a[href*="seller="]', '#tabular-buybox a[href*="seller="]']);
   if (trigger) {
@@ -26,9 +29,17 @@ function amazonSeller(doc: Document, context: AdapterContext): Seller | null {
     const id = url?.searchParams.get('seller') ?? url?.searchParams.get('me') ?? null;
     if (name) return { name, id, url: url?.href ?? null };
   }
-  for (const el of safeQueryAll(doc, '#merchant-info, #tabular-buybox .tabular-buybox-text[tabular-attribute-name="Sold by"]')) {
-    const match = SOLD_BY.exec(textOf(el));
-    const name = match?.[1]?.trim();
+  // The tabular buy box and the offer-display layout name the seller in a labelled cell.
+  const cell = firstOf(doc, [
+    '#tabular-buybox .tabular-buybox-text[tabular-attribute-name="Sold by"]',
+    '#tabular-buybox .tabular-buybox-text[tabular-attribute-name="販売元"]',
+    '#merchantInfoFeature_feature_div .offer-display-feature-text-message',
+  ]);
+  const cellName = textOf(cell);
+  if (cellName) return { name: cellName, id: null, url: null };
+  for (const el of safeQueryAll(doc, '#merchant-info')) {
+    const text = textOf(el);
+    const name = (SOLD_BY.exec(text)?.[1] ?? JA_SOLD_BY.exec(text)?.[1])?.trim();
     if (name) return { name, id: null, url: null };
   }
   return null;
