@@ -12,11 +12,18 @@ const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'menubar'])
 /** Ids big marketplaces give their menus and footers (Amazon, eBay). */
 const CHROME_IDS = new Set(['navbar', 'nav-main', 'navfooter', 'nav-flyout-anchor', 'gh', 'glbfooter']);
 const MEGA_MENU = /mega-?menu/i;
+/**
+ * Site headers, footers and navigation bars built from plain <div>s (common on Chinese and older
+ * shops): by id, or by a class token naming the site's own bar. A product card's "card-footer" is
+ * not the site's footer, so only these whole names count.
+ */
+const CHROME_ID = /^(j_)?(site-?|page-?|global-?|main-?|top-?|mall-?)?(footer|header|nav|navbar|navigation|menu)(-?wrap(per)?|-?container)?$/i;
+const CHROME_CLASS = new Set(['footer', 'site-footer', 'page-footer', 'global-footer', 'site-header', 'global-header', 'site-nav', 'top-nav', 'main-nav', 'global-nav', 'navbar', 'site-navigation', 'main-navigation']);
 const SECTIONING = new Set(['ARTICLE', 'ASIDE', 'MAIN', 'SECTION']);
 
 /** Selector form of the same rule, for callers that query with CSS (header/footer need isChromeElement too). */
 export const CHROME_SELECTOR =
-  'nav, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"], [role="menubar"], #navbar, #nav-main, #navFooter, #nav-flyout-anchor, #gh, #glbfooter, [id*="mega-menu" i], [class*="mega-menu" i], [class*="megamenu" i], [id*="megamenu" i]';
+  'nav, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"], [role="menubar"], #navbar, #nav-main, #navFooter, #nav-flyout-anchor, #gh, #glbfooter, [id*="mega-menu" i], [class*="mega-menu" i], [class*="megamenu" i], [id*="megamenu" i], [id*="footer" i], [id*="header" i], [id*="nav" i], [id*="menu" i], [class*="footer" i], [class*="header" i], [class*="nav" i]';
 
 /**
  * The element itself is chrome. A <header> or <footer> is the site's banner or footer only outside
@@ -28,9 +35,9 @@ export function isChromeElement(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role && CHROME_ROLES.has(role.trim().toLowerCase())) return true;
   const id = el.getAttribute('id') ?? '';
-  if (id && (CHROME_IDS.has(id.toLowerCase()) || MEGA_MENU.test(id))) return true;
+  if (id && (CHROME_IDS.has(id.toLowerCase()) || MEGA_MENU.test(id) || CHROME_ID.test(id))) return true;
   const cls = el.getAttribute('class') ?? '';
-  if (cls && MEGA_MENU.test(cls)) return true;
+  if (cls && (MEGA_MENU.test(cls) || cls.split(/\s+/).some((token) => CHROME_CLASS.has(token.toLowerCase())))) return true;
   if (tag === 'HEADER' || tag === 'FOOTER') {
     for (let p = el.parentElement; p; p = p.parentElement) {
       if (SECTIONING.has(p.tagName.toUpperCase())) return false;
