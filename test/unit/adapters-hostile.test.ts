@@ -65,3 +65,12 @@ describe('page type from the address', () => {
     expect(extractListing(linkedom('<html><body><h1>Results</h1></body></html>'), new URL('https://shop.example/search?q=kettle')).facts.pageType).toBe('search');
   });
 });
+
+describe('declared addresses', () => {
+  it('does not let a page borrow a marketplace adapter by declaring its host', () => {
+    const html = `<html><head><link rel="canonical" href="https://www.amazon.com/dp/B000000000"><title>My shop</title></head><body><h1>Pills</h1></body></html>`;
+    expect(extractListing(linkedom(html), null).adapter).toBe('generic');
+    // A URL the caller knows (the live page, a fetched URL) is trusted.
+    expect(extractListing(linkedom(html), new URL('https://www.amazon.com/dp/B000000000')).adapter).toBe('amazon');
+  });
+});
