@@ -19,7 +19,8 @@ import { etsyAdapter } from './etsy.ts';
 import { mercadolibreAdapter } from './mercadolibre.ts';
 import { walmartAdapter } from './walmart.ts';
 import { jdAdapter, taobaoAdapter } from './china.ts';
-import { rakutenAdapter, yahooJapanAdapter, yandexMarketAdapter } from './japan.ts';
+import { rakutenAdapter, yahooJapanAdapter } from './japan.ts';
+import { yandexMarketAdapter } from './yandex.ts';
 import { craigslistAdapter, facebookMarketplaceAdapter, olxAdapter, usedBoardAdapter } from './classifieds.ts';
 import {
   bestbuyAdapter, costcoAdapter, eklinikaAdapter, emagAdapter, getItAdapter, johnLewisAdapter, kiabiAdapter,
