@@ -139,8 +139,22 @@ export const kiabiAdapter = defineSiteAdapter({
   firstPartySeller: 'Kiabi',
 });
 export const namshiAdapter = shop('namshi', ['namshi.com'], 'Namshi', /namshi/i);
-// eMAG writes the decimals in <sup> ("173<sup>34</sup> Lei"): its JSON-LD offer is the reliable amount.
-export const emagAdapter = shop('emag', ['emag.ro', 'emag.bg', 'emag.hu'], 'eMAG', /emag\.(ro|bg|hu)/i, [], ['.product-page-pricing', '#product-details']);
+export const emagAdapter = defineSiteAdapter({
+  id: 'emag',
+  hosts: hostPattern('emag.ro', 'emag.bg', 'emag.hu'),
+  structure: (doc) => /emag\.(ro|bg|hu)/i.test(siteName(doc)),
+  // The decimals stand in <sup>: "173<sup>34</sup> <span>Lei</span>" shows 173,34 Lei.
+  priceFrom: (doc, context) => {
+    const el = safeQuery(doc, '.product-page-pricing .product-new-price');
+    const whole = ownText(el);
+    if (!el || !/^\d[\d.]*$/.test(whole)) return null;
+    const cents = textOf(el.querySelector('sup'));
+    const unit = textOf(el.querySelector('span'));
+    return parsePrice(`${whole}${/^\d{2}$/.test(cents) ? ',' + cents : ''} ${unit}`.trim(), priceHints(doc, context));
+  },
+  firstPartySeller: 'eMAG',
+  roots: ['.product-page-pricing', '#product-details'],
+});
 export const getItAdapter = shop('getit', ['getit.co.il'], 'GetIT', /getit/i);
 export const eklinikaAdapter = shop('eklinika', ['eklinika.hr'], 'eKlinika', /eklinika/i, ['.ek-product-price .ek-slider-pricenew', '.ek-slider-pricenew']);
 export const vsezaociAdapter = shop('vsezaoci', ['vsezaoci.si'], 'Vsezaoci.si', /vsezaoci/i, ['li.price', '.price-new-live']);
