@@ -18,9 +18,7 @@ import { CATEGORIES, type PageResult } from '../core/findings.ts';
 import { fromBase64 } from '../core/evidence/hash.ts';
 import { verifyBundle } from '../core/report/verify.ts';
 import { prepareCaptureExtension } from './capture-extension.ts';
-import { declaredUrl } from '../core/adapters/dom.ts';
-import { extractListing } from '../core/adapters/index.ts';
-import { baseUrlOf, parseHtmlDocument, staticTextMap } from './html.ts';
+import { scanHtml } from './html.ts';
 import type { ScanPageFn } from './page-input.ts';
 
 export const CAPTURE_USAGE = `Usage: npm run cli -- capture [options] <url…|urls.txt>
@@ -177,11 +175,8 @@ export async function runCapture(argv: readonly string[], io: Io = defaultIo, sc
         if (tabId < 0) throw new Error('could not find the tab');
         let scan: PageResult | undefined;
         if (scanPage) {
-          const doc = parseHtmlDocument(await page.content());
           const finalUrl = page.url();
-          const listing = extractListing(doc, new URL(finalUrl));
-          const map = staticTextMap(doc, listing, baseUrlOf(doc, declaredUrl(doc)?.href ?? finalUrl));
-          scan = scanPage({ url: finalUrl, source: url, blocks: map.blocks, links: map.links, listing: listing.facts });
+          scan = scanHtml(await page.content(), { source: url, capturedUrl: finalUrl, fallbackUrl: finalUrl }, scanPage);
         }
         const start = await hook<{ ok: boolean; draftId: string; captureMs: number; missing: string[]; error?: string }>(worker, 'start', {
           tabId,

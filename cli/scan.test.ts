@@ -106,6 +106,18 @@ describe('scan of saved pages', () => {
     expect(r.stderr).toContain(`listing-inspector: ${page('nope.html')}: no such file`);
   });
 
+  it('refuses a JSON array with a pointer to JSONL', async () => {
+    const r = await scan(['-'], '[{"title": "xanax"}]');
+    expect(r.code).toBe(2);
+    expect(r.items).toEqual([{ source: 'stdin', url: null, error: 'a JSON document: give listing records as JSONL (one JSON object per line), or a saved page' }]);
+  });
+
+  it('reads standard input once', async () => {
+    const r = await scan(['-', '-'], '<p>xanax</p>');
+    expect(r.code).toBe(2);
+    expect(r.items.map((i) => ('error' in i ? i.error : i.source))).toEqual(['stdin', 'standard input given twice']);
+  });
+
   it('reads HTML and JSONL from standard input', async () => {
     const html = await scan(['-'], '<p>buy xanax</p>');
     expect(result(html.items[0])).toMatchObject({ url: '', source: 'stdin' });

@@ -13,11 +13,9 @@ import { pathToFileURL } from 'node:url';
 import type { PageResult } from '../core/findings.ts';
 import { decodeHtml } from './decode.ts';
 import { looksLikeMhtml, readMhtml } from './mhtml.ts';
-import { baseUrlOf, parseHtmlDocument, staticTextMap } from './html.ts';
+import { scanHtml } from './html.ts';
 import type { CliIo } from './io.ts';
 import { fsProblem } from './io.ts';
-import { extractListing } from '../core/adapters/index.ts';
-import { declaredUrl } from '../core/adapters/dom.ts';
 import { FORMATS, OutputWriter } from './output.ts';
 import type { ErrorRecord, Format, ScanOutput } from './output.ts';
 import type { Scanner, ScanPageFn } from './page-input.ts';
@@ -93,31 +91,23 @@ export function parseScanArgs(argv: readonly string[]): ScanArgsParse {
   return { ok: true, args };
 }
 
-type InputKind = 'html' | 'mhtml' | 'jsonl';
+type InputKind = 'html' | 'mhtml' | 'jsonl' | 'json';
 
 function kindByName(path: string): InputKind | null {
   const ext = extname(path).toLowerCase();
   if (['.html', '.htm', '.xhtml', '.shtml'].includes(ext)) return 'html';
   if (['.mhtml', '.mht'].includes(ext)) return 'mhtml';
   if (['.jsonl', '.ndjson'].includes(ext)) return 'jsonl';
+  if (ext === '.json') return 'json';
   return null;
 }
 
-/** JSONL starts with "{", MHTML with MIME headers, HTML with "<" (or text, for a fragment). */
+/** JSONL starts with "{", a JSON array with "[", MHTML with MIME headers, HTML with "<" (or text, for a fragment). */
 function kindByContent(bytes: Uint8Array): InputKind {
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('{')) return 'jsonl';
+  if (head.startsWith('[')) return 'json';
   return looksLikeMhtml(bytes) ? 'mhtml' : 'html';
-}
-
-function httpUrl(value: string | null): string | null {
-  if (value === null) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 export type ScannerFactory = (packFiles: readonly string[], io: CliIo) => Promise<Scanner>;
@@ -160,7 +150,7 @@ class ScanRun {
   }
 
   html(bytes: Uint8Array, source: string, fallbackUrl: string): void {
-    this.guarded(source, null, () => this.page(this.decode(bytes, source, null), source, null, fallbackUrl, new Map()));
+    this.guarded(source, null, () => scanHtml(this.decode(bytes, source, null), { source, capturedUrl: null, fallbackUrl }, this.scanPage));
   }
 
   mhtml(bytes: Uint8Array, source: string, fallbackUrl: string): void {
@@ -171,7 +161,9 @@ class ScanRun {
       return;
     }
     const frames = new Map([...saved.frames].map(([ref, frame]) => [ref, () => this.decode(frame.html, `${source} (frame ${ref})`, frame.charset)]));
-    this.guarded(source, null, () => this.page(this.decode(saved.html, source, saved.charset), source, saved.url, fallbackUrl, frames));
+    this.guarded(source, null, () =>
+      scanHtml(this.decode(saved.html, source, saved.charset), { source, capturedUrl: saved.url, fallbackUrl, frames }, this.scanPage),
+    );
   }
 
   private decode(bytes: Uint8Array, source: string, transportCharset: string | null): string {
@@ -180,25 +172,6 @@ class ScanRun {
       this.io.stderr(`listing-inspector: ${source}: declares ${decoded.declared} but is not; decoded as ${decoded.encoding}\n`);
     }
     return decoded.text;
-  }
-
-  /**
-   * Scans one page's HTML. `capturedUrl` is where a capture says the page came from; else the
-   * page's canonical link or og:url; else `fallbackUrl`. `frames` are iframe documents saved
-   * beside the page (MHTML), keyed by the iframe's src, read as if they were its srcdoc.
-   */
-  private page(html: string, source: string, capturedUrl: string | null, fallbackUrl: string, frames: Map<string, () => string>): PageResult {
-    const doc = parseHtmlDocument(html);
-    if (frames.size > 0) {
-      for (const iframe of Array.from(doc.querySelectorAll('iframe[src]'))) {
-        const frame = frames.get(iframe.getAttribute('src') ?? '');
-        if (frame && !iframe.hasAttribute('srcdoc')) iframe.setAttribute('srcdoc', frame());
-      }
-    }
-    const pageUrl = httpUrl(capturedUrl) ?? declaredUrl(doc)?.href ?? null;
-    const listing = extractListing(doc, pageUrl ? new URL(pageUrl) : null);
-    const map = staticTextMap(doc, listing, baseUrlOf(doc, pageUrl));
-    return this.scanPage({ url: pageUrl ?? fallbackUrl, source, blocks: map.blocks, links: map.links, listing: listing.facts });
   }
 
   async jsonl(lines: AsyncIterable<string> | Iterable<string>, source: string): Promise<void> {
@@ -241,38 +214,39 @@ export async function runScan(argv: readonly string[], io: CliIo, makeScanner: S
   run.inputError = scanner.problems.length > 0;
   let stdinRead = false;
   for (const input of inputs) {
-    if (input === '-') {
-      if (stdinRead) {
-        run.inputError = true;
-        run.fail('stdin', null, 'standard input given twice');
-        continue;
-      }
-      stdinRead = true;
-      const bytes = await io.readStdin();
-      const kind = kindByContent(bytes);
-      if (kind === 'jsonl') await run.jsonl(new TextDecoder('utf-8').decode(bytes).split(/\r?\n/), 'stdin');
-      else if (kind === 'mhtml') run.mhtml(bytes, 'stdin', '');
-      else run.html(bytes, 'stdin', '');
+    const stdin = input === '-';
+    const source = stdin ? 'stdin' : input;
+    if (stdin && stdinRead) {
+      run.inputError = true;
+      run.fail(source, null, 'standard input given twice');
       continue;
     }
-    const problem = await io.checkFile(input);
+    stdinRead ||= stdin;
+    const problem = stdin ? null : await io.checkFile(input);
     if (problem !== null) {
       run.inputError = true;
-      run.fail(input, null, problem);
+      run.fail(source, null, problem);
       continue;
     }
-    let kind = kindByName(input);
-    let bytes: Uint8Array | null = null;
     try {
-      if (kind !== 'jsonl') bytes = await io.readFile(input);
-      kind ??= kindByContent(bytes ?? new Uint8Array());
-      const fileUrl = pathToFileURL(resolve(io.cwd, input)).href;
-      if (kind === 'jsonl') await run.jsonl(io.readLines(input), input);
-      else if (kind === 'mhtml') run.mhtml(bytes ?? new Uint8Array(), input, fileUrl);
-      else run.html(bytes ?? new Uint8Array(), input, fileUrl);
+      const named = stdin ? null : kindByName(input);
+      // JSONL files are streamed line by line; everything else is read whole.
+      if (named === 'jsonl') {
+        await run.jsonl(io.readLines(input), source);
+        continue;
+      }
+      const bytes = stdin ? await io.readStdin() : await io.readFile(input);
+      const kind = named ?? kindByContent(bytes);
+      const fallbackUrl = stdin ? '' : pathToFileURL(resolve(io.cwd, input)).href;
+      if (kind === 'jsonl') await run.jsonl(new TextDecoder('utf-8').decode(bytes).split(/\r?\n/), source);
+      else if (kind === 'json') {
+        run.inputError = true;
+        run.fail(source, null, 'a JSON document: give listing records as JSONL (one JSON object per line), or a saved page');
+      } else if (kind === 'mhtml') run.mhtml(bytes, source, fallbackUrl);
+      else run.html(bytes, source, fallbackUrl);
     } catch (error) {
       run.inputError = true;
-      run.fail(input, null, fsProblem(error));
+      run.fail(source, null, fsProblem(error));
     }
   }
   writer.end();

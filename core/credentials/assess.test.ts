@@ -71,9 +71,11 @@ describe('assessCredentialNeed', () => {
     expect(assess([m]).credentialRequired).toBe(false);
   });
 
-  it('hidden text counts as the listing wherever it stands (cloaking)', () => {
-    const hidden = { ...match('oxycodone', 'opioid', 'page', true), where: 'hidden' as const };
-    expect(assess([hidden]).credentialRequired).toBe(true);
+  it('weighs hidden text by its zone: cloaking in the listing, hidden menus in the chrome (core/verdict.ts)', () => {
+    const hiddenInListing = { ...match('oxycodone', 'opioid', 'listing', true), where: 'hidden' as const };
+    expect(assess([hiddenInListing]).credentialRequired).toBe(true);
+    const hiddenMenu = { ...match('oxycodone', 'opioid', 'page', true), where: 'hidden' as const };
+    expect(assess([hiddenMenu]).credentialRequired).toBe(false);
   });
 
   it('evasion and paraphernalia alone do not call for a pharmacy credential', () => {

@@ -16,6 +16,7 @@
  */
 import type { Category, CredentialResult } from '../findings.ts';
 import type { Match, TextBlock } from '../engine/types.ts';
+import { countsAsListing } from '../verdict.ts';
 import { credentialKind } from './registry.ts';
 
 export interface CredentialNeedInput {
@@ -45,14 +46,9 @@ export const CONTROLLED_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
 ]);
 const RX_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['rx-drug', 'rx-without-prescription']);
 
-/**
- * The zone that decides: the block's own zone when the match points at a known block. Hidden text
- * counts as listing wherever it stands — hiding drug words in a footer is cloaking — as in the
- * verdict policy (core/verdict.ts).
- */
+/** The zone that decides, as in the verdict policy: the block's own zone when the match points at a known block. */
 function zoneOf(match: Match, blocks: readonly TextBlock[]): 'listing' | 'page' {
-  if (match.where === 'hidden') return 'listing';
-  return blocks[match.block]?.zone ?? match.zone;
+  return countsAsListing({ zone: blocks[match.block]?.zone ?? match.zone }) ? 'listing' : 'page';
 }
 
 function terms(matches: readonly Match[], limit = 3): string {

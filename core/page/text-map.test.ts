@@ -289,6 +289,26 @@ describe.each(DOMS)('buildTextMap on %s', (_name, parse) => {
     expect(m.blocks.map((b) => [b.text, b.where, b.zone])).toEqual([['late text', 'hidden', 'page']]);
   });
 
+  it('maps a shadow root on its own as shadow-dom (content added inside it later)', () => {
+    const doc = parse('<div id="host"></div>');
+    const root = (doc.getElementById('host') as Element).attachShadow({ mode: 'open' });
+    const p = doc.createElement('p');
+    p.append(doc.createTextNode('late fentanyl'));
+    root.append(p);
+    const m = buildTextMap(root as unknown as DocumentFragment, { visibility: staticVisibilityProbe });
+    expect(m.blocks.map((b) => [b.text, b.where])).toEqual([['late fentanyl', 'shadow-dom']]);
+    const inside = buildTextMap(p, { visibility: staticVisibilityProbe });
+    expect(inside.blocks.map((b) => [b.text, b.where])).toEqual([['late fentanyl', 'shadow-dom']]);
+  });
+
+  it('gives attribute and JSON-LD blocks no text ranges', () => {
+    const m = map('<img alt="oxycodone" src="a.png"><script type="application/ld+json">{"@type":"Product","name":"Xanax"}</script>');
+    expect(m.blocks.map((b) => [b.kind, rangesFor(b, 0, 3)])).toEqual([
+      ['attribute', []],
+      ['json-ld', []],
+    ]);
+  });
+
   it('maps every [start, end) of every text block back to exactly that text', () => {
     const m = map(
       '<div>  Buy   <b>0xy</b><i>c0d</i>one\n\n<span style="display:none">hid<b>den</b></span> now <br> next\tline ' +
