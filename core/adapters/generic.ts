@@ -6,7 +6,7 @@
  */
 import type { ListingFacts } from '../findings.ts';
 import type { AdapterContext, SiteAdapter } from './types.ts';
-import { closestSafe, metaContent, ownText, pageLang, safeQueryAll, squash, textOf, outermost } from './dom.ts';
+import { closestSafe, metaContent, ownText, pageLang, safeQueryAll, squash, textOf, outermost, toUrl } from './dom.ts';
 import { parsePrice, priceFromValue, type Price, type PriceHints } from './price.ts';
 import { remember } from './memo.ts';
 import { jsonLdNodes, jsonLdOrganizationNames, jsonLdProducts, microdataProduct, typesOf } from './structured.ts';
@@ -104,8 +104,11 @@ function readGenericFacts(doc: Document, context: AdapterContext): GenericFacts 
   const title = (headingFits ? headingText : declared) ?? headingText ?? ogTitle;
 
   let price: Price | null = null;
-  const offer = product?.offers[0];
-  if (offer) price = priceFromValue(offer.price, offer.currency, priceHints(doc, context, offer.currency));
+  // The first offer with a readable price (junk offers first in the list are skipped).
+  for (const offer of product?.offers ?? []) {
+    price = priceFromValue(offer.price, offer.currency, priceHints(doc, context, offer.currency));
+    if (price) break;
+  }
   if (!price) {
     const amount = metaContent(doc, 'product:price:amount', 'og:price:amount');
     const currency = metaContent(doc, 'product:price:currency', 'og:price:currency');
@@ -117,7 +120,7 @@ function readGenericFacts(doc: Document, context: AdapterContext): GenericFacts 
 
   let seller: Seller | null = null;
   const offerSeller = product?.offers.find((o) => o.sellerName);
-  if (offerSeller?.sellerName) seller = { name: offerSeller.sellerName, id: null, url: offerSeller.sellerUrl };
+  if (offerSeller?.sellerName) seller = { name: offerSeller.sellerName, id: null, url: toUrl(offerSeller.sellerUrl, context.url)?.href ?? null };
   else if (micro.seller) seller = { name: micro.seller, id: null, url: null };
 
   const isProduct = products.length > 0 || micro.scope !== null || /product/i.test(metaContent(doc, 'og:type') ?? '');

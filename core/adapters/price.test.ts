@@ -85,3 +85,10 @@ describe('priceFromValue', () => {
     expect(priceFromValue('-', 'USD')).toBeNull();
   });
 });
+
+describe('not prices', () => {
+  it('rejects negative amounts and percentages', () => {
+    for (const text of ['-5', '−€3', '-18%', '20%', '- 4,00 €']) expect(parsePrice(text), text).toBeNull();
+    expect(priceFromValue('-5', 'USD')).toBeNull();
+  });
+});

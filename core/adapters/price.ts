@@ -192,6 +192,8 @@ export function parsePrice(text: string | null | undefined, hints: PriceHints = 
   if (!collapsed || collapsed.length > 120) return null;
   const number = NUMBER.exec(collapsed);
   if (!number) return null;
+  // "-5", "−€3", "-18%": a discount or a negative amount, not a price.
+  if (/^[-−–]\s?\D{0,4}$/u.test(collapsed.slice(0, number.index)) || collapsed[number.index + number[0].length] === '%') return null;
   const shown = priceSpan(collapsed, number.index, number.index + number[0].length);
   const currency = detectCurrency(shown, hints);
   const amount = readAmount(number[0], currency);

@@ -46,7 +46,9 @@ describe('hostile pages', () => {
     expect(ListingFacts.safeParse(facts).success).toBe(true);
     expect(facts.marketplace).toBeNull();
     expect(facts.title).toBe('Mug');
-    expect(facts.price).toBeNull();
+    // The junk offers are skipped, the readable one is taken; its seller's script URL is not.
+    expect(facts.price).toEqual({ amount: 7.5, currency: 'EUR', text: '7.5' });
+    expect(facts.seller).toEqual({ name: 'Mugs', id: null, url: null });
   });
 
   it('does not take selectors from page content (ids with quotes and brackets)', () => {
