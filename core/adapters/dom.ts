@@ -128,10 +128,21 @@ export function declaredUrl(doc: Document): URL | null {
   return toUrl(canonical, ogUrl) ?? ogUrl;
 }
 
-/** Removes the elements of a list that are inside another element of the list. */
+/**
+ * Removes the elements of a list that are inside another element of the list, keeping
+ * document order. Sorted first, so one pass suffices: a descendant always follows its
+ * ancestor, with only that ancestor's other descendants between them. (Comparing every
+ * pair took over half a second on a search page of 2,000 results.)
+ */
 export function outermost(elements: readonly Element[]): Element[] {
-  const unique = [...new Set(elements)];
-  return unique.filter((el) => !unique.some((other) => other !== el && other.contains(el)));
+  const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the Node global (core is DOM-agnostic)
+  const sorted = [...new Set(elements)].sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+  const kept: Element[] = [];
+  for (const el of sorted) {
+    const last = kept[kept.length - 1];
+    if (!last || !last.contains(el)) kept.push(el);
+  }
+  return kept;
 }
 
 /** Element or an ancestor matches the selector (page chrome tests). */

@@ -161,6 +161,7 @@ export class Inspector {
     this.clock = new SliceClock();
     this.clock.phase = 'adapter';
     this.listing = this.detection.readListing(this.doc, new URL(this.win.location.href));
+    await this.clock.yieldNow(this.signal);
     // Watch before walking: content added while the walk is under way is queued, not lost.
     this.mutations.observe(this.doc);
     const scan = await scanRoot(this.doc, this.environment(), this.clock, this.signal);
