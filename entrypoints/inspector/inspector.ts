@@ -20,7 +20,7 @@ import { scanRoot } from './page-scan.ts';
 import type { LiveFinding, RootScan, ScanEnvironment } from './page-scan.ts';
 import { readCredentials } from './credential-reader.ts';
 import { Revealer } from './reveal.ts';
-import { SliceClock } from './slicing.ts';
+import { afterNextPaint, SliceClock } from './slicing.ts';
 
 /** The panel lists at most this many findings (all are counted). */
 const LIST_CAP = 1500;
@@ -49,6 +49,7 @@ export class Inspector {
   private idCounter = 0;
   private focusedId: string | null = null;
   private scanMs = 0;
+  private adapterMs = 0;
   private rescans = 0;
   private blocks = 0;
   private chars = 0;
@@ -160,7 +161,12 @@ export class Inspector {
     this.units = [];
     this.clock = new SliceClock();
     this.clock.phase = 'adapter';
+    await afterNextPaint(this.win);
+    this.signal.throwIfAborted();
+    this.clock.restart();
+    const adapterStart = performance.now();
     this.listing = this.detection.readListing(this.doc, new URL(this.win.location.href));
+    this.adapterMs = performance.now() - adapterStart;
     await this.clock.yieldNow(this.signal);
     // Watch before walking: content added while the walk is under way is queued, not lost.
     this.mutations.observe(this.doc);
@@ -360,7 +366,7 @@ export class Inspector {
       truncated: Math.max(0, ordered.length - LIST_CAP),
       highlightsOn: this.highlighter.isVisible,
       painter: this.highlighter.isVisible ? this.highlighter.mode : 'off',
-      stats: { scanMs: round(this.scanMs), longestSliceMs: round(this.clock.longestMs), longestSlicePhase: this.clock.longestPhase, blocks: this.blocks, chars: this.chars, rescans: this.rescans },
+      stats: { scanMs: round(this.scanMs), longestSliceMs: round(this.clock.longestMs), longestSlicePhase: this.clock.longestPhase, adapterMs: round(this.adapterMs), scannerSliceMs: round(Math.max(0, ...[...this.clock.byPhase].filter(([phase]) => phase !== 'adapter').map(([, ms]) => ms))), blocks: this.blocks, chars: this.chars, rescans: this.rescans },
     };
   }
 }

@@ -40,6 +40,10 @@ export const ScanStats = z.object({
   longestSliceMs: z.number(),
   /** What that slice was doing, e.g. "text map" or "engine". */
   longestSlicePhase: z.string().check(z.maxLength(40)),
+  /** Longest slice of the scanner itself (text map, engine, credentials, painting): everything but the adapter. */
+  scannerSliceMs: z.number(),
+  /** The site adapter's one synchronous pass (not sliced: core/adapters reads the DOM in one go). */
+  adapterMs: z.number(),
   blocks: z.number(),
   chars: z.number(),
   /** Incremental rescans done for dynamic content since the full scan. */
