@@ -119,7 +119,6 @@ describe.each(BROWSERS)('dynamic pages in $kind', ({ kind, launch }) => {
     const { stats } = state.report!;
     const tasks = await readLongTasks(page);
     const loaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
-    // eslint-disable-next-line no-console
     console.log(`[${kind}] large page: ${stats.chars} chars, ${stats.blocks} blocks, scan ${stats.scanMs} ms, longest slice ${stats.longestSliceMs} ms (${stats.longestSlicePhase}), adapter ${stats.adapterMs} ms, scanner's longest slice ${stats.scannerSliceMs} ms; long tasks ${JSON.stringify(tasks.longTasks.map(Math.round))}, timer gaps ${JSON.stringify(tasks.gaps.map(Math.round))}, DOMContentLoaded at ${Math.round(loaded)} ms`);
     expect(state.report!.findings.filter((f) => f.finding.term === 'oxycodone').length).toBe(30);
     // The scanner's own slices (text map, engine round trips, painting) stay under the long-task line.
