@@ -4,7 +4,10 @@
  * needs — where its own word breaks are, its repeated-letter runs, and whether its
  * ends need a word boundary (Latin) or not (Chinese, emoji).
  */
-import { F_BOUNDARY, F_STANDALONE, normalize, skeletonText } from '../normalize/index.ts';
+import { F_BOUNDARY, F_STANDALONE, normalize, SkeletonBuffer, skeletonText } from '../normalize/index.ts';
+
+/** Phrases are compiled one after another: one buffer serves them all. */
+const scratch = new SkeletonBuffer();
 
 export interface CompiledPhrase {
   /** The skeleton the matcher looks for. */
@@ -15,12 +18,12 @@ export interface CompiledPhrase {
   runs: Uint8Array;
   needsLeftBoundary: boolean;
   needsRightBoundary: boolean;
-  /** Letters and digits, for length thresholds. */
+  /** Letters and digits as written (repeats counted), for length thresholds. */
   letterCount: number;
 }
 
 export function compilePhrase(phrase: string): CompiledPhrase | null {
-  const skeleton = normalize(phrase);
+  const skeleton = normalize(phrase, scratch);
   if (skeleton.length === 0) return null;
   const breaks: number[] = [];
   for (let i = 1; i < skeleton.length; i++) {
@@ -30,7 +33,9 @@ export function compilePhrase(phrase: string): CompiledPhrase | null {
   const first = skeleton.flags[0] as number;
   const last = skeleton.flags[skeleton.length - 1] as number;
   let letterCount = 0;
-  for (let i = 0; i < skeleton.length; i++) if (((skeleton.flags[i] as number) & F_STANDALONE) === 0) letterCount++;
+  for (let i = 0; i < skeleton.length; i++) {
+    if (((skeleton.flags[i] as number) & F_STANDALONE) === 0) letterCount += skeleton.run[i] as number;
+  }
   return {
     pattern: skeletonText(skeleton),
     breaks,
