@@ -91,3 +91,25 @@ describe('mutation batching', () => {
     queue.disconnect();
   });
 });
+
+describe('fallback without the highlight API', () => {
+  it('draws overlay boxes in one anonymous closed-shadow host, and removes it on destroy', async () => {
+    const { Highlighter } = await import('./highlighter.ts');
+    for (const el of Array.from(document.documentElement.children)) if (el.localName.startsWith('x-h')) el.remove();
+    document.body.innerHTML = '<p id="t">buy oxycodone now</p>';
+    const highlighter = new Highlighter(window);
+    expect(highlighter.mode).toBe('overlay'); // happy-dom has no CSS.highlights
+    const text = document.getElementById('t')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 4);
+    range.setEnd(text, 13);
+    highlighter.add({ id: 'f1', severity: 'high', ranges: [range] });
+    await new Promise((r) => setTimeout(r, 50));
+    const hosts = Array.from(document.documentElement.children).filter((el) => el.localName.startsWith('x-h'));
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]!.getAttributeNames()).toEqual([]);
+    expect(hosts[0]!.shadowRoot).toBeNull();
+    highlighter.destroy();
+    expect(Array.from(document.documentElement.children).some((el) => el.localName.startsWith('x-h'))).toBe(false);
+  });
+});

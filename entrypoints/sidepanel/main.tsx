@@ -7,6 +7,8 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Panel } from '../../components/panel/Panel.tsx';
 import '../../components/panel/panel.css';
+import { browserLanguage, resolveLocale, setLocale } from '../../platform/i18n.ts';
+import { loadEffectiveSettings } from '../../platform/settings/store.ts';
 
 function useActiveTab(): number | null {
   const [tabId, setTabId] = useState<number | null>(null);
@@ -24,5 +26,16 @@ function SidePanel() {
   return <Panel tabId={useActiveTab()} />;
 }
 
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<SidePanel />);
+/** The reviewer's language setting ("auto" follows the browser) before the first render. */
+async function start(): Promise<void> {
+  try {
+    const { settings } = await loadEffectiveSettings();
+    setLocale(resolveLocale(settings.locale, browserLanguage()));
+  } catch {
+    // Unreadable settings: the browser's language stands.
+  }
+  const root = document.getElementById('root');
+  if (root) createRoot(root).render(<SidePanel />);
+}
+
+void start();
