@@ -18,7 +18,7 @@ import { notifyPanels, sendCommand } from '../../platform/messages/index.ts';
 import { injectInspector, insertStyles, registerSite, setBadge } from '../../platform/tabs.ts';
 import { readTriage, recordDecision } from '../../platform/triage.ts';
 import { t } from '../../platform/i18n.ts';
-import { registerReports } from '../../platform/reports/background.ts';
+import { originsOf, registerReports } from '../../platform/reports/background.ts';
 import { registerSettingsBackground } from '../../platform/settings/background.ts';
 import { clearReport, getReport, setReport } from './tab-reports.ts';
 import { activeDetection, inspectorSetup, watchDetectionInputs } from './inspector-setup.ts';
@@ -134,7 +134,12 @@ export default defineBackground(() => {
   // Compile the packs now, before the first page asks.
   void activeDetection().catch(() => undefined);
   registerSettingsBackground();
-  registerReports();
+  registerReports({
+    scanOf: async (tabId) => {
+      const report = await getReport(tabId);
+      return report ? { page: report.result, origins: originsOf(report.findings, report.result.packs) } : null;
+    },
+  });
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender) => {
     if (isExtensionPage(sender)) {
       const parsed = PanelMessage.safeParse(raw);
