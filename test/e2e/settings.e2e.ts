@@ -67,7 +67,7 @@ describe.each(BROWSERS)('options page in $kind', ({ kind, launch }) => {
     expect(syntax).toContain('line 2');
 
     // Nothing was offered for install, and the valid version still stands.
-    expect(await page.evaluate(() => document.querySelector('.pending'))).toBeNull();
+    expect(await page.evaluate(() => document.querySelector('.pending') === null)).toBe(true);
     expect(await textOf(page, '[data-pack="team-pack"]')).toContain('1.0.0');
     expect(await installedVersions(b)).toEqual({ 'team-pack': '1.0.0' });
     await page.close();
@@ -116,6 +116,60 @@ describe.each(BROWSERS)('options page in $kind', ({ kind, launch }) => {
     expect(diff).toContain('+en:oxys');
     await clickButton(page, 'Cancel');
     expect(await installedVersions(b)).toMatchObject({ 'team-pack': '1.0.0' });
+    await page.close();
+  });
+
+  it('imports from a URL, then validates custom rules live and tries them on a sample with the engine', async () => {
+    const feed = servePack(server, `/packs/${kind}-by-url.json`);
+    await feed.publish({ ...V1, id: 'url-pack' }, null);
+    const page = await openOptions(b);
+    await setValue(page, 'input[type=url][placeholder="https://"]', feed.url);
+    await clickButton(page, 'Fetch');
+    await page.waitFor(() => document.querySelector('.pending')?.textContent?.includes('url-pack'));
+    await clickButton(page, 'Install');
+    await page.waitFor(() => document.querySelector('[data-pack="url-pack"]')?.textContent?.includes('1.0.0'));
+
+    await clickButton(page, 'Start from an example');
+    const editor = '#custom textarea.code';
+    await page.waitFor((s) => (document.querySelector(s) as HTMLTextAreaElement).value.includes('hillbilly heroin'), editor);
+    await page.waitFor(() => document.querySelector('#custom [role=status]')?.textContent === 'Valid: 1 rule.');
+    // Break it: the error is precise and live; nothing typed is lost.
+    const broken = await page.evaluate((s) => (document.querySelector(s) as HTMLTextAreaElement).value.replace('"tier": "B"', '"tier": "D"'), editor);
+    await setValue(page, editor, broken);
+    const errors = await page.waitFor(() => document.querySelector('#custom-errors')?.textContent);
+    expect(errors).toContain('custom rules $.rules[0].tier');
+    await clickButton(page, 'Save');
+    await page.waitFor(() => document.querySelector('#save-status')?.textContent === 'Saved.');
+    const stored = await b.extension(async (api) => ((await api.storage.local.get('settings')) as { settings: { settings: { customRules: string } } }).settings.settings.customRules);
+    expect(stored).toBe(broken);
+    await setValue(page, editor, broken.replace('"tier": "D"', '"tier": "B"'));
+    await page.waitFor(() => document.querySelector('#custom [role=status]')?.textContent === 'Valid: 1 rule.');
+
+    await setValue(page, '.try-it textarea', 'Hillbilly heroin 30 pills, fast shipping');
+    const results = await page.waitFor(() => document.querySelector('.try-results')?.textContent?.includes('custom.example') && document.querySelector('.try-results')?.textContent);
+    expect(results).toContain('Hillbilly heroin');
+    expect(results).toContain('oxycodone');
+    await setValue(page, '.try-it textarea', 'oxycodone for sale');
+    await page.waitFor(() => document.querySelector('.try-results')?.textContent?.includes('opioid.oxycodone'));
+    await page.close();
+  });
+
+  it('saves locally and says so plainly when custom rules are past the sync quota', async () => {
+    const page = await openOptions(b);
+    await page.evaluate(() => (document.querySelector('#sync input[type=checkbox]') as HTMLInputElement).click());
+    await page.waitFor(() => (document.querySelector('#sync input[type=checkbox]') as HTMLInputElement).checked);
+    const big = JSON.stringify({ note: 'x'.repeat(9000) });
+    await setValue(page, '#custom textarea.code', big);
+    await clickButton(page, 'Save');
+    const problem = await page.waitFor(() => document.querySelector('#sync-problem')?.textContent);
+    expect(problem).toMatch(/^Saved on this computer, but not synced\. Size of the custom rules: 9,0\d\d bytes; sync allows 8,192 bytes per item\.$/);
+    const stored = await b.extension(async (api) => ((await api.storage.local.get('settings')) as { settings: { settings: { customRules: string } } }).settings.settings.customRules);
+    expect(stored).toBe(big);
+    await setValue(page, '#custom textarea.code', '');
+    await clickButton(page, 'Save');
+    await page.waitFor(() => document.querySelector('#save-status')?.textContent === 'Saved and synced.');
+    expect(await page.evaluate(() => document.querySelector('#sync-problem') === null)).toBe(true);
+    await page.evaluate(() => (document.querySelector('#sync input[type=checkbox]') as HTMLInputElement).click());
     await page.close();
   });
 
