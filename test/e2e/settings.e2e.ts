@@ -191,6 +191,24 @@ describe.each(BROWSERS)('options page in $kind', ({ kind, launch }) => {
     await page.close();
   });
 
+  it('shows the popup in the language chosen in the options page', async () => {
+    const page = await b.newPage(server.url('inpage/smoke.html'));
+    const tabId = await b.tabIdOf(page);
+    const options = await openOptions(b);
+    await setValue(options, 'header select', 'es');
+    await options.waitFor(() => document.documentElement.lang === 'es');
+    const popup = await b.openPopup(tabId);
+    await popup.waitFor(() => document.documentElement.lang === 'es');
+    const text = await popup.waitFor(() => document.body.textContent?.includes('Credenciales del vendedor') && document.body.textContent);
+    expect(text).toContain('Hallazgos');
+    expect(text).not.toContain('Seller credentials');
+    await setValue(options, 'header select', 'en');
+    await popup.waitFor(() => document.body.textContent?.includes('Seller credentials'));
+    await popup.close();
+    await options.close();
+    await page.close();
+  });
+
   it('works by keyboard alone, with visible focus', async () => {
     const page = await openOptions(b);
     await page.bringToFront();
