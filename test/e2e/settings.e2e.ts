@@ -209,6 +209,23 @@ describe.each(BROWSERS)('options page in $kind', ({ kind, launch }) => {
     await page.close();
   });
 
+  // Chromium shows a permission prompt that headless tests cannot answer; Firefox's harness
+  // profile grants optional permissions without one, so the request itself is tested there.
+  it.runIf(kind === 'firefox')('asks for access to an always-inspected site on a click, and says when it is granted (Firefox only: no headless prompt)', async () => {
+    const page = await openOptions(b);
+    const id = await page.evaluate(() => [...document.querySelectorAll('label')].find((l) => l.textContent === 'Always inspect')?.htmlFor ?? '');
+    await setValue(page, `[id="${id}"]`, 'shop.example.org\nnot a host');
+    await page.evaluate((id) => { const el = document.getElementById(id) as HTMLTextAreaElement; el.focus(); el.blur(); }, id);
+    expect(await page.waitFor(() => document.querySelector('#sites [role=alert]')?.textContent)).toBe('Not a host name: not a host. Nothing was saved.');
+    await setValue(page, `[id="${id}"]`, 'shop.example.org');
+    await page.evaluate((id) => { const el = document.getElementById(id) as HTMLTextAreaElement; el.focus(); el.blur(); }, id);
+    await page.waitFor(() => document.querySelector('#sites .row')?.textContent?.includes('needs access'));
+    await page.click('#sites .row button');
+    await page.waitFor(() => document.querySelector('#sites .row')?.textContent?.includes('Access granted.'));
+    expect(await b.extension((api) => api.permissions.contains({ origins: ['*://shop.example.org/*'] }) as Promise<boolean>)).toBe(true);
+    await page.close();
+  });
+
   it('works by keyboard alone, with visible focus', async () => {
     const page = await openOptions(b);
     await page.bringToFront();
