@@ -226,6 +226,13 @@ describe.each(BROWSERS)('options page in $kind', ({ kind, launch }) => {
     await page.close();
   });
 
+  it('resolves the manifest\'s localised strings (shortcut descriptions)', async () => {
+    const commands = await b.extension(async (api) => (await api.commands.getAll()) as Array<{ name: string; description: string }>);
+    const next = commands.find((c) => c.name === 'next-finding');
+    expect(next?.description).toBe('Go to the next finding');
+    expect(commands.every((c) => !c.description.includes('__MSG_'))).toBe(true);
+  });
+
   it('works by keyboard alone, with visible focus', async () => {
     const page = await openOptions(b);
     await page.bringToFront();
