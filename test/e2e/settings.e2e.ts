@@ -233,6 +233,29 @@ describe.each(BROWSERS)('options page in $kind', ({ kind, launch }) => {
     expect(commands.every((c) => !c.description.includes('__MSG_'))).toBe(true);
   });
 
+  it('repairs invalid stored settings to defaults, keeps the valid ones, and says what it did', async () => {
+    const before = await b.extension(async (api) => (await api.storage.local.get('settings')) as Record<string, unknown>);
+    await b.extension(async (api) => {
+      await api.storage.local.set({
+        settings: { version: 1, updatedAt: 1, settings: { locale: 'fr', reviewer: { name: 'Ana', id: 7 }, sites: { marketplaces: ['ok.example.org', 'bad host'], allow: [], deny: [] } } },
+      });
+    });
+    const page = await openOptions(b);
+    const repairs = await page.waitFor(() => document.querySelector('#repairs')?.textContent);
+    expect(repairs).toContain('locale');
+    expect(repairs).toContain('reviewer.id');
+    expect(repairs).toContain('sites.marketplaces[1]');
+    expect(repairs).toContain('reset to the default');
+    expect(repairs).toContain('removed');
+    const name = await page.evaluate(() => {
+      const l = [...document.querySelectorAll('label')].find((x) => x.textContent === 'Reviewer name');
+      return (document.getElementById(l?.htmlFor ?? '') as HTMLInputElement).value;
+    });
+    expect(name).toBe('Ana');
+    await b.extension(async (api, saved: Record<string, unknown>) => ('settings' in saved ? api.storage.local.set(saved) : api.storage.local.remove('settings')), before);
+    await page.close();
+  });
+
   it('works by keyboard alone, with visible focus', async () => {
     const page = await openOptions(b);
     await page.bringToFront();
