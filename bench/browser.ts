@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { rolldown } from 'rolldown';
+import { build } from 'vite';
 import type { Pack } from '../core/rules/schema.ts';
 import { median, type Timed } from './node.ts';
 import { card } from './pages.ts';
@@ -27,10 +27,19 @@ const LONG_TASK_PROBE = `(() => {
 })();`;
 
 export async function bundleEntry(): Promise<string> {
-  const build = await rolldown({ input: join(ROOT, 'bench/browser/entry.ts'), platform: 'browser', logLevel: 'silent' });
-  const { output } = await build.generate({ format: 'iife', minify: false });
-  await build.close();
-  const chunk = output[0];
+  // Vite (already the build tool) bundles the in-page pipeline into one script for the page.
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(ROOT, 'bench/browser/entry.ts'), formats: ['iife'], name: 'ListingInspectorBench' },
+    },
+  });
+  const outputs = Array.isArray(result) ? result : [result];
+  const first = outputs[0];
+  const chunk = first && 'output' in first ? first.output[0] : undefined;
   if (!chunk || chunk.type !== 'chunk') throw new Error('bench bundle: no output');
   return chunk.code;
 }
@@ -77,7 +86,7 @@ export async function openBrowser(): Promise<BenchBrowser> {
 type Bench = {
   compile(packs: Pack[]): { ms: number; terms: number };
   treeWalkerRead(): { ms: number; textNodes: number; chars: number };
-  pipeline(sliceMs: number): Promise<{ ms: number; busyMs: number; matches: number; ranges: number; slices: number; maxSliceMs: number }>;
+  pipeline(sliceMs: number): Promise<{ ms: number; busyMs: number; mapMs: number; paintMs: number; matches: number; ranges: number; slices: number; maxSliceMs: number }>;
   incremental(cardsHtml: string, sliceMs: number): Promise<{ ms: number; busyMs: number; appendMs: number; matches: number }>;
   combinedRegex(terms: string[]): { ms: number; matches: number };
   markjs(terms: string[], selector: string): { ms: number; marks: number };
@@ -100,6 +109,9 @@ export interface PageBench {
   scan: Timed;
   /** Main-thread time the scan itself took (sum of its slices). */
   scanBusy: Timed;
+  /** Of the busy time: building the text map (DOM walk, computed styles), and painting. */
+  textMap: Timed;
+  paint: Timed;
   matches: number;
   slices: number;
   maxSliceMs: number;
@@ -126,11 +138,15 @@ export async function measurePage(browser: BenchBrowser, html: string, packs: Pa
     await page.evaluate(() => ((window as unknown as Win).__liLongest = 0));
     const scans: number[] = [];
     const busy: number[] = [];
+    const mapping: number[] = [];
+    const painting: number[] = [];
     let last = { matches: 0, slices: 0, maxSliceMs: 0 };
     for (let i = 0; i < runs; i++) {
       const r = await page.evaluate((s) => (window as unknown as Win).__liBench.pipeline(s), SLICE_MS);
       scans.push(r.ms);
       busy.push(r.busyMs);
+      mapping.push(r.mapMs);
+      painting.push(r.paintMs);
       last = { matches: r.matches, slices: r.slices, maxSliceMs: Math.max(last.maxSliceMs, r.maxSliceMs) };
     }
     const longestTaskMs = await page.evaluate(() => (window as unknown as Win).__liLongest);
@@ -149,6 +165,8 @@ export async function measurePage(browser: BenchBrowser, html: string, packs: Pa
       treeWalker: timed(walks),
       scan: timed(scans),
       scanBusy: timed(busy),
+      textMap: timed(mapping),
+      paint: timed(painting),
       matches: last.matches,
       slices: last.slices,
       maxSliceMs: last.maxSliceMs,

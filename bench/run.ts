@@ -93,6 +93,8 @@ export async function runBench(config: BenchConfig): Promise<Record<string, unkn
       treeWalkerMs: p.treeWalker,
       scanMs: p.scan,
       scanBusyMs: p.scanBusy,
+      textMapMs: p.textMap,
+      paintMs: p.paint,
       regexMs: p.regex,
       matches: p.matches,
       regexMatches: p.regexMatches,

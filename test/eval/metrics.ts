@@ -28,6 +28,8 @@ export interface Summary {
   byTrick: GroupScore[];
   byLanguage: GroupScore[];
   byMarketplace: GroupScore[];
+  /** Precision per rule (DOMAIN.md §4.6: precision tracked per rule), for rule owners. */
+  byRule: GroupScore[];
   /** Of the hits whose label names a normaliser trick, how many findings named it too. */
   trickAttribution: Rate;
   credentialAccuracy: Rate;
@@ -75,6 +77,7 @@ export function summarize(evaluations: readonly PageEvaluation[]): Summary {
   const byTrick = new Tally();
   const byLanguage = new Tally();
   const byMarketplace = new Tally();
+  const byRule = new Tally();
   let hits = 0;
   let required = 0;
   let truePositives = 0;
@@ -109,6 +112,7 @@ export function summarize(evaluations: readonly PageEvaluation[]): Summary {
       byCategory.precision(finding.category, truePositive);
       for (const language of page.languages) byLanguage.precision(language, truePositive);
       byMarketplace.precision(page.marketplace, truePositive);
+      byRule.precision(finding.ruleId, truePositive);
     }
     for (const check of evaluation.credentials) {
       credentials += 1;
@@ -127,6 +131,7 @@ export function summarize(evaluations: readonly PageEvaluation[]): Summary {
     byTrick: byTrick.scores(),
     byLanguage: byLanguage.scores(),
     byMarketplace: byMarketplace.scores(),
+    byRule: byRule.scores(),
     trickAttribution: rate(attributed, attributable),
     credentialAccuracy: rate(credentialsCorrect, credentials),
     credentialRequiredAccuracy: rate(count((e) => e.credentialRequiredCorrect), evaluations.length),

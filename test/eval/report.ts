@@ -41,6 +41,12 @@ export function textReport(summary: Summary, records: readonly RecordsSummary[])
     '',
     ...groupTable('By marketplace', summary.byMarketplace),
     '',
+    `Rules with false alarms: ${
+      summary.byRule
+        .filter((g) => g.precision.value !== null && g.precision.value < 1)
+        .map((g) => `${g.key} ${frac(g.precision)}`)
+        .join(', ') || 'none'
+    }`,
     `Weakest tricks: ${weakest(summary.byTrick, 3).map((g) => `${g.key} ${percent(g.recall).trim()}`).join(', ')}`,
     `Weakest categories: ${weakest(summary.byCategory, 3).map((g) => `${g.key} ${percent(g.recall).trim()}`).join(', ')}`,
   ];
@@ -127,7 +133,7 @@ export function htmlReport(summary: Summary, evaluations: readonly PageEvaluatio
 <li>Credential status accuracy ${percent(summary.credentialAccuracy)} (${frac(summary.credentialAccuracy)})</li>
 <li>Page verdict accuracy ${percent(summary.verdictAccuracy)}; flagged-or-clear ${percent(summary.pageFlagAccuracy)}</li>
 <li>Must-not-flag breaches: ${summary.mustNotFlagViolations}</li></ul>
-${table('By category', summary.byCategory)}${table('By trick', summary.byTrick)}${table('By language', summary.byLanguage)}${table('By marketplace', summary.byMarketplace)}
+${table('By category', summary.byCategory)}${table('By trick', summary.byTrick)}${table('By language', summary.byLanguage)}${table('By marketplace', summary.byMarketplace)}${table('By rule (precision)', summary.byRule)}
 ${section('Misses', ['page', 'term', 'category', 'where', 'trick', 'same term found elsewhere'], misses)}
 ${section('False alarms', ['page', 'term', 'category', 'rule', 'where/zone', 'matched', 'context'], alarms)}
 ${section('Must-not-flag breaches', ['page', 'phrase', 'rule', 'matched', 'context'], breaches)}

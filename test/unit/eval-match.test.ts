@@ -219,5 +219,6 @@ describe('evaluatePage and summarize', () => {
     expect(summary.mustNotFlagViolations).toBe(1);
     expect(summary.trickAttribution).toEqual({ hit: 1, total: 1, value: 1 });
     expect(weakest(summary.byTrick, 1).map((g) => g.key)).toEqual(['hidden-text']);
+    expect(summary.byRule.find((g) => g.key === 'r.fentanyl')?.precision).toEqual({ hit: 0, total: 1, value: 0 });
   });
 });

@@ -32,6 +32,7 @@ function summary(partial: Partial<Summary> = {}): Summary {
     byTrick: [],
     byLanguage: [],
     byMarketplace: [],
+    byRule: [],
     trickAttribution: rate(1, 1),
     credentialAccuracy: rate(20, 20),
     credentialRequiredAccuracy: rate(10, 10),

@@ -58,7 +58,7 @@ const footer = (input: RenderInput, chrome: string) =>
 function amazon(i: RenderInput): string {
   return shell(
     i,
-    '#nav-belt{background:#131921;color:#fff}#nav-belt a{color:#fff;margin-right:12px}.a-price{color:#b12704;font-size:24px}',
+    '#nav-belt{background:#131921;color:#fff}#nav-belt a{color:#fff;margin-right:12px}.a-price{color:#b12704;font-size:24px}.a-offscreen{position:absolute;left:-10000px}',
     `<header id="navbar"><div id="nav-belt"><a id="nav-logo" href="/">amazon</a>
 <a href="/gp/bestsellers">Best Sellers</a><a href="/gp/todays-deals">Today's Deals</a><a href="/pharmacy">Amazon Pharmacy</a><a href="/gp/help">Customer Service</a></div></header>
 <main id="dp-container"><div class="gallery" id="imgTagWrapperId"></div>
