@@ -17,6 +17,7 @@ import {
   brokenPackText,
   chooseFile,
   clickButton,
+  ensureInstalled,
   installedVersions,
   makeSigner,
   openOptions,
@@ -103,6 +104,7 @@ describe.each(BROWSERS)('options page in $kind', ({ kind, launch }) => {
   });
 
   it('shows the diff of an import before installing it', async () => {
+    await ensureInstalled(b, V1);
     const page = await openOptions(b);
     await chooseFile(page, '[data-testid=import-file]', 'team-pack-1.1.json', formatPack(V2));
     const diff = await page.waitFor(() => document.querySelector('.pending')?.textContent);
@@ -170,6 +172,7 @@ describe.each(BROWSERS)('options page in $kind', ({ kind, launch }) => {
   });
 
   it('switches the whole page to Spanish, with dates and numbers for the locale, and keeps it', async () => {
+    await ensureInstalled(b, V1);
     const page = await openOptions(b);
     await setValue(page, 'header select', 'es');
     await page.waitFor(() => document.querySelector('h1')?.textContent === 'Ajustes de Listing Inspector');
@@ -178,6 +181,7 @@ describe.each(BROWSERS)('options page in $kind', ({ kind, launch }) => {
     expect(await textOf(page, '[data-pack="team-pack"]')).toContain('29 nov 2026');
     await chooseFile(page, '[data-testid=import-file]', 'roto.json', brokenPackText());
     expect(await page.waitFor(() => document.querySelector('#import-errors')?.textContent)).toContain('se esperaba');
+    await page.screenshot('settings-es', { fullPage: true });
     // Reload from inside: puppeteer's reload of a moz-extension page never reports completion.
     await page.evaluate(() => void setTimeout(() => location.reload(), 0));
     await page.waitFor(() => document.readyState === 'complete' && !document.querySelector('#import-errors'));
@@ -253,6 +257,7 @@ describe.each(BROWSERS)('options page in $kind', ({ kind, launch }) => {
   });
 
   it('works by keyboard alone, with visible focus', async () => {
+    await ensureInstalled(b, V1);
     const page = await openOptions(b);
     await page.bringToFront();
     await page.press('Tab');
