@@ -91,7 +91,13 @@ export function compilePacks(packs: readonly Pack[]): CompiledPacks {
       payloads.push([]);
     }
     const list = payloads[id] as Payload[];
-    if (!list.some((p) => p.kind === payload.kind && p.id === payload.id)) list.push(payload);
+    // Phrases of one rule may fold alike but break differently ("2f-dck", "2-fdck"): keep each.
+    const same = (p: Payload) =>
+      p.kind === payload.kind &&
+      p.id === payload.id &&
+      p.phrase.breaks.join() === payload.phrase.breaks.join() &&
+      p.phrase.runs.join() === payload.phrase.runs.join();
+    if (!list.some(same)) list.push(payload);
   };
   const cueId = (name: string): number => {
     let id = cueIds.get(name);

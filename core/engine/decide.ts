@@ -69,20 +69,22 @@ export function decide(
 ): EngineScan {
   const suppressed: SuppressedMatch[] = [];
   const live: Candidate[] = [];
-  const evasionSpans: number[] = [];
   const unique = dedupe(candidates);
 
-  // Evasion phrases that need no context are known first: they switch exclusions off nearby.
-  for (const c of unique) {
+  // Evasion phrases that need no context are known first: they switch exclusions off nearby
+  // (but not their own: "escrow … for real estate closing" is excluded by its own rule).
+  const evasions = unique.filter((c) => {
     const rule = compiled.rules[c.rule] as CompiledRule;
-    if (rule.isEvasion && !rule.requires) evasionSpans.push(c.tokenStart, c.tokenEnd);
-  }
-  const evasionNear = (c: Candidate) => {
-    for (let i = 0; i < evasionSpans.length; i += 2) {
-      if ((evasionSpans[i + 1] as number) >= c.tokenStart - EVASION_OVERRIDE_WINDOW && (evasionSpans[i] as number) <= c.tokenEnd + EVASION_OVERRIDE_WINDOW) return true;
-    }
-    return false;
-  };
+    return rule.isEvasion && !rule.requires;
+  });
+  const evasionNear = (c: Candidate) =>
+    evasions.some(
+      (e) =>
+        e !== c &&
+        !(e.block === c.block && e.start < c.end && c.start < e.end) &&
+        e.tokenEnd >= c.tokenStart - EVASION_OVERRIDE_WINDOW &&
+        e.tokenStart <= c.tokenEnd + EVASION_OVERRIDE_WINDOW,
+    );
 
   for (const c of unique) {
     const rule = compiled.rules[c.rule] as CompiledRule;

@@ -102,3 +102,44 @@ describe('engine on the test pack', () => {
     expect(suppressed[0]).toMatchObject({ ruleId: 'opioid.fentanyl', matched: 'fentanyl' });
   });
 });
+
+describe('engine edge cases found by the packs', () => {
+  const rule = (id: string, terms: string[], extra: Record<string, unknown> = {}) => ({
+    id, status: 'stable', title: id, category: 'cannabis', severity: 'medium', tier: 'B', canonical: terms[0],
+    terms: { intl: terms }, examples: { positive: ['x', 'y'], negative: ['x', 'y'] }, ...extra,
+  });
+  const pack = Pack.parse({
+    id: 'edge', name: 'edge', version: '1.0.0', date: '2026-11-29', languages: ['en'], sources: [{ name: 't' }], licence: 'CC0-1.0',
+    rules: [
+      rule('a.sinsemilla', ['sinsemilla']),
+      rule('b.test-e', ['test e']),
+      rule('c.totter', ['totter']),
+      rule('d.fentanilo', ['fentanilo']),
+      rule('e.escrow', ['escrow'], { category: 'evasion', context: { excludes: [{ terms: ['real estate'], window: 6 }] } }),
+      rule('f.adderall', ['adderall']),
+    ],
+  });
+  const edge = compileEngine([pack]);
+  const found = (text: string) => edge.scan([{ text, where: 'visible', zone: 'listing' }]).matches.map((m) => m.ruleId);
+
+  it('does not join two real words into one term', () => {
+    expect(found('semillas: sin semillas de uva')).toEqual([]);
+    expect(found('sin-semilla')).toEqual(['a.sinsemilla']);
+  });
+  it('needs a phrase’s own word breaks', () => {
+    expect(found('teste de gravidez')).toEqual([]);
+    expect(found('test e 250mg')).toEqual(['b.test-e']);
+  });
+  it('folds added repeats but not dropped ones on short terms', () => {
+    expect(found('a tooter horn')).toEqual([]);
+    expect(found('tottter')).toEqual(['c.totter']);
+    expect(found('aderall')).toEqual(['f.adderall']);
+  });
+  it('reads a trailing leet digit on a long word', () => {
+    expect(found('fentanil0')).toEqual(['d.fentanilo']);
+  });
+  it('applies an evasion rule’s own exclusions', () => {
+    expect(found('escrow for real estate closing')).toEqual([]);
+    expect(found('escrow accepted, pay first')).toEqual(['e.escrow']);
+  });
+});

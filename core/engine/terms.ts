@@ -18,7 +18,7 @@ export interface CompiledPhrase {
   runs: Uint8Array;
   needsLeftBoundary: boolean;
   needsRightBoundary: boolean;
-  /** Letters and digits, for length thresholds. */
+  /** Letters and digits as written (repeats counted), for length thresholds. */
   letterCount: number;
 }
 
@@ -33,7 +33,9 @@ export function compilePhrase(phrase: string): CompiledPhrase | null {
   const first = skeleton.flags[0] as number;
   const last = skeleton.flags[skeleton.length - 1] as number;
   let letterCount = 0;
-  for (let i = 0; i < skeleton.length; i++) if (((skeleton.flags[i] as number) & F_STANDALONE) === 0) letterCount++;
+  for (let i = 0; i < skeleton.length; i++) {
+    if (((skeleton.flags[i] as number) & F_STANDALONE) === 0) letterCount += skeleton.run[i] as number;
+  }
   return {
     pattern: skeletonText(skeleton),
     breaks,

@@ -42,6 +42,7 @@ const FULLWIDTH = trickBit('fullwidth');
 const TRADITIONAL = trickBit('traditional-chinese');
 const SEPARATORS = trickBit('separators');
 const REPEATED = trickBit('repeated-letters');
+const MISSPELLING = trickBit('misspelling');
 
 /**
  * Whether a hit at skeleton [start, end] is a real occurrence of the phrase, and which
@@ -65,15 +66,23 @@ export function verify(skeleton: Skeleton, start: number, end: number, phrase: C
   }
   let tricks = 0;
   let extraBreaks = 0;
+  let extraBreaksAtSpaces = 0;
+  let ownBreaksSeen = 0;
   let singleLetterPieces = 0;
   let pieces = 1;
   let pieceLength = 0;
-  let runsDiffer = false;
+  let moreRepeats = false;
+  let fewerRepeats = false;
   for (let i = start; i <= end; i++) {
     const f = flags[i] as number;
     const offset = i - start;
     if (i > start && (f & F_BOUNDARY) !== 0 && (f & F_STANDALONE) === 0) {
-      if (!phrase.breaks.includes(offset)) extraBreaks++;
+      if (phrase.breaks.includes(offset)) ownBreaksSeen++;
+      else {
+        extraBreaks++;
+        // "oxy-codone", "tra . madoll" split a word with punctuation; "sin semillas" is two real words.
+        if (!/\S/.test(skeleton.source.slice(skeleton.end[i - 1] as number, skeleton.start[i] as number))) extraBreaksAtSpaces++;
+      }
       if (pieceLength === 1) singleLetterPieces++;
       pieces++;
       pieceLength = 0;
@@ -85,17 +94,28 @@ export function verify(skeleton: Skeleton, start: number, end: number, phrase: C
     if (f & F_DIACRITIC) tricks |= DIACRITICS;
     if (f & F_FULLWIDTH) tricks |= FULLWIDTH;
     if (f & F_TRADITIONAL) tricks |= TRADITIONAL;
-    if (skeleton.run[i] !== phrase.runs[offset]) runsDiffer = true;
+    const run = skeleton.run[i] as number;
+    const expected = phrase.runs[offset] as number;
+    if (run > expected) moreRepeats = true;
+    else if (run < expected) fewerRepeats = true;
   }
   if (pieceLength === 1) singleLetterPieces++;
+  // The phrase's own word breaks must be there: "test e" is not "teste", "tren a" not "trena".
+  if (ownBreaksSeen < phrase.breaks.length) return -1;
   if (extraBreaks > 0) {
     const spacedOut = singleLetterPieces >= pieces - 1;
-    if (!spacedOut && (phrase.letterCount < 6 || extraBreaks > 2)) return -1;
+    if (!spacedOut && (phrase.letterCount < 6 || extraBreaks > 2 || extraBreaksAtSpaces > 0)) return -1;
     tricks |= SEPARATORS;
   }
-  if (runsDiffer) {
+  // Letters added ("oxyyycodooone") disguise terms of five letters or more; letters dropped
+  // ("aderall") only long terms, since "tooter" and "totter" fold alike.
+  if (moreRepeats) {
     if (phrase.letterCount < 5) return -1;
     tricks |= REPEATED;
+  }
+  if (fewerRepeats) {
+    if (phrase.letterCount < 7) return -1;
+    tricks |= MISSPELLING;
   }
   return last * TRICK_SPACE + tricks;
 }

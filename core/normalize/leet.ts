@@ -38,6 +38,10 @@ export function leetFor(source: string, at: number, cp: number, word: Word): str
   const letterBefore = kindAt(source, runStart - 1, word) === KIND_LETTER;
   const letterAfter = kindAt(source, runEnd, word) === KIND_LETTER;
   if (letterBefore && letterAfter) return letter;
+  // A single trailing 0, 1, 3 or 5 after a longer word ("fentanil0"); "oxy30" keeps its number.
+  if (letterBefore && !letterAfter && runEnd === word.to && runEnd - runStart === 1 && word.letters >= 5 && '0135'.includes(ch)) {
+    return letter;
+  }
   // A leading 0 before four letters ("0xy…"); a leading 3 or 4 only before five, since
   // short codes such as "3mmc" or "4fa" begin with a real digit.
   if (!letterBefore && letterAfter && runStart === word.from && runEnd - runStart === 1) {

@@ -1,6 +1,7 @@
 /**
  * Character tables for the normaliser. Kept as data, one concern each.
  */
+import { SIMPLIFIED, TRADITIONAL } from './traditional.ts';
 
 /**
  * Letters of other scripts that look like Latin ones (after lower-casing), from
@@ -72,17 +73,12 @@ export function isEmojiComponent(cp: number): boolean {
   return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || cp === 0x20e3;
 }
 
-/**
- * Traditional → Simplified Chinese for the characters of drug, pharmacy, shipping and
- * payment vocabulary (rule terms, cues and exclusions are written in Simplified).
- */
-const TRADITIONAL = '藥處購買賣貨關報價隱裝鎮靜馬嗎啡無需經營許證網絡醫師劑針劑粉純質製試紙檢測銷售發貨運輸國際專線倉現貨門單郵寄幣轉賬聯繫電話號碼飛機紙聯絡微信衛數據營養補充膠囊顆粒層瑪麗鹽類興奮劑鎮痛麻醉類處理鹵蘭癮戒毒嬰兒童產雞蛋糖飲點樂麼為這個們來時說對會從還開兩與長書東車見問間頁總體學實當點過應將動種進裡後來現義頭黨戰眾議識員員區門調邊認條兒業記樣熱類較識響華鐘達選擇構顯廣練導歷據專團術維際參標準濟壓決續統積極屬變溫環圖辦織類資源職轉風險審據閱讀讓讀雙';
-const SIMPLIFIED = '药处购买卖货关报价隐装镇静马吗啡无需经营许证网络医师剂针剂粉纯质制试纸检测销售发货运输国际专线仓现货门单邮寄币转账联系电话号码飞机纸联络微信卫数据营养补充胶囊颗粒层玛丽盐类兴奋剂镇痛麻醉类处理卤兰瘾戒毒婴儿童产鸡蛋糖饮点乐么为这个们来时说对会从还开两与长书东车见问间页总体学实当点过应将动种进里后来现义头党战众议识员员区门调边认条儿业记样热类较识响华钟达选择构显广练导历据专团术维际参标准济压决续统积极属变温环图办织类资源职转风险审据阅读让读双';
-
+/** Traditional → Simplified Chinese, one character each (OpenCC's table, see traditional.ts). */
 export const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
   const traditional = [...TRADITIONAL];
   const simplified = [...SIMPLIFIED];
+  if (traditional.length !== simplified.length) throw new Error('traditional.ts: the two tables differ in length');
   traditional.forEach((char, i) => {
     const target = simplified[i];
     if (target && target !== char) map.set(char, target);
