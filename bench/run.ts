@@ -161,7 +161,7 @@ export async function runBench(config: BenchConfig): Promise<Record<string, unkn
       },
       incrementalVsFull: {
         ratio: cs?.incremental ? cs.incremental.ratio : round(incremental.incremental.median / incremental.fullRescan.median, 4),
-        source: cs?.incremental ? 'content script: script time of the rescan / of the full scan (CDP ScriptDuration)' : 'core pipeline wall time',
+        source: cs?.incremental ? 'content script: its CPU for the rescan / for a full scan (CDP profile)' : 'core pipeline wall time',
         contentScript: cs?.incremental ?? null,
         corePipelineRatio: round(incremental.incremental.median / incremental.fullRescan.median, 4),
         corePipeline: incremental,
