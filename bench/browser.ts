@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { rolldown } from 'rolldown';
+import { build } from 'vite';
 import type { Pack } from '../core/rules/schema.ts';
 import { median, type Timed } from './node.ts';
 import { card } from './pages.ts';
@@ -27,10 +27,19 @@ const LONG_TASK_PROBE = `(() => {
 })();`;
 
 export async function bundleEntry(): Promise<string> {
-  const build = await rolldown({ input: join(ROOT, 'bench/browser/entry.ts'), platform: 'browser', logLevel: 'silent' });
-  const { output } = await build.generate({ format: 'iife', minify: false });
-  await build.close();
-  const chunk = output[0];
+  // Vite (already the build tool) bundles the in-page pipeline into one script for the page.
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(ROOT, 'bench/browser/entry.ts'), formats: ['iife'], name: 'ListingInspectorBench' },
+    },
+  });
+  const outputs = Array.isArray(result) ? result : [result];
+  const first = outputs[0];
+  const chunk = first && 'output' in first ? first.output[0] : undefined;
   if (!chunk || chunk.type !== 'chunk') throw new Error('bench bundle: no output');
   return chunk.code;
 }

@@ -45,6 +45,19 @@ describe('decodeHtml', () => {
     expect(d.text).not.toContain('\uFFFD');
   });
 
+  it('reads UTF-8 bytes under a stale legacy charset tag as UTF-8', () => {
+    const d = decodeHtml(utf8('<meta charset="iso-8859-1"><p>Envío gratis, pequeño tamaño, garantía</p>'));
+    expect(d).toMatchObject({ encoding: 'utf-8', declared: 'windows-1252', how: 'guessed' });
+    expect(d.text).toContain('Envío gratis, pequeño tamaño, garantía');
+    const zh = decodeHtml(utf8(`<meta charset="gbk"><p>${ZH}</p>`));
+    expect(zh).toMatchObject({ encoding: 'utf-8', declared: 'gbk', how: 'guessed' });
+    // Real legacy bytes stay with their declared charset.
+    expect(decodeHtml(encodeWindows1252('<meta charset="iso-8859-1"><p>Envío gratis, pequeño tamaño, garantía</p>'))).toMatchObject({
+      encoding: 'windows-1252',
+      how: 'declared',
+    });
+  });
+
   it('keeps the declared decoding when a few stray bytes are all that is wrong', () => {
     const bytes = concat(utf8('<meta charset="utf-8"><p>Vitamina C ñ é '.repeat(20)), new Uint8Array([0xff]), utf8('</p>'));
     const d = decodeHtml(bytes);

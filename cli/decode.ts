@@ -122,14 +122,19 @@ const CJK_CANDIDATES: ReadonlyArray<readonly [string, Script]> = [
   ['euc-kr', 'hangul'],
 ];
 
+/** The bytes as UTF-8, or null when they are not valid UTF-8. */
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** The encoding that explains bytes best when nothing (trustworthy) declares one. */
 export function guessEncoding(bytes: Uint8Array): string {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'utf-8';
-  } catch {
-    // not UTF-8: weigh the double-byte encodings against windows-1252
-  }
+  if (strictUtf8(bytes) !== null) return 'utf-8';
+  // Not UTF-8: weigh the double-byte encodings against windows-1252.
   let best = { encoding: 'windows-1252', score: 0 };
   for (const [encoding, script] of CJK_CANDIDATES) {
     const text = decodeWith(bytes, encoding);
@@ -143,13 +148,23 @@ export function guessEncoding(bytes: Uint8Array): string {
   return best.encoding;
 }
 
-/** Decodes a saved page's bytes; never throws. */
-export function decodeHtml(bytes: Uint8Array): Decoded {
+/**
+ * Decodes a saved page's bytes; never throws. `transportCharset` is the charset its container
+ * declared (an MHTML part's Content-Type), which outranks the page's own meta tag, as HTTP's does.
+ */
+export function decodeHtml(bytes: Uint8Array, transportCharset?: string | null): Decoded {
   const bom = bomEncoding(bytes);
   if (bom) {
     return { text: decodeWith(bytes.subarray(bom.skip), bom.encoding), encoding: bom.encoding, declared: bom.encoding, how: 'bom' };
   }
-  const declared = declaredCharset(bytes);
+  const transport = transportCharset ? encodingForLabel(transportCharset) : null;
+  const declared = transport ?? declaredCharset(bytes);
+  if (declared && declared !== 'utf-8') {
+    // Pages re-saved as UTF-8 often keep their old charset tag. Legacy text is valid UTF-8 by
+    // chance only when it is short: several multi-byte characters in valid UTF-8 say UTF-8.
+    const utf8 = strictUtf8(bytes);
+    if (utf8 !== null && countNonAscii(utf8) >= 4) return { text: utf8, encoding: 'utf-8', declared, how: 'guessed' };
+  }
   if (declared) {
     const text = decodeWith(bytes, declared);
     if (!looksMisdecoded(text)) return { text, encoding: declared, declared, how: 'declared' };

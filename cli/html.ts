@@ -1,10 +1,14 @@
 /**
  * Saved HTML pages for the static scan: parse with linkedom (fragments too), find the
- * page's own URL, and build its text map with the static visibility probe.
+ * page's own URL, build its text map with the static visibility probe, and scan it.
  */
 import { parseHTML } from 'linkedom';
 import { buildTextMap, staticVisibilityProbe } from '../core/page/index.ts';
 import type { TextMap } from '../core/page/index.ts';
+import type { ListingFacts, PageResult } from '../core/findings.ts';
+import { extractListing } from '../core/adapters/index.ts';
+import { declaredUrl } from '../core/adapters/dom.ts';
+import type { ScanPageFn } from './page-input.ts';
 
 /** Fragments (no html/head/body tag) get a document around them, as a browser would give them. */
 export function parseHtmlDocument(html: string): Document {
@@ -29,12 +33,58 @@ export function baseUrlOf(doc: Document, pageUrl: string | null): string | undef
   return absoluteHttpUrl(base, pageUrl ?? undefined) ?? pageUrl ?? undefined;
 }
 
-/** The static text map of a parsed page; srcdoc iframes are parsed with linkedom too. */
-export function staticTextMap(doc: Document, listingRoots: readonly Element[], baseUrl: string | undefined): TextMap {
+/**
+ * The static text map of a parsed page; srcdoc iframes are parsed with linkedom too. On an
+ * item page the page's title and meta descriptions describe the item: they are listing text.
+ */
+export function staticTextMap(doc: Document, listing: { roots: readonly Element[]; facts: ListingFacts }, baseUrl: string | undefined): TextMap {
   return buildTextMap(doc, {
     visibility: staticVisibilityProbe,
-    listingRoots,
+    listingRoots: listing.roots,
+    ...(listing.facts.pageType === 'item' ? { metadataZone: 'listing' as const } : {}),
     parseHtml: parseHtmlDocument,
     ...(baseUrl !== undefined ? { baseUrl } : {}),
   });
 }
+
+function httpUrl(value: string | null): string | null {
+  if (value === null) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface HtmlOrigin {
+  /** The file, "stdin", or the URL asked for. */
+  source: string;
+  /** Where a capture or a browser says the page came from (MHTML's snapshot URL, the tab's URL). */
+  capturedUrl: string | null;
+  /** The URL when neither the capture nor the page says one: a file:// URL or "". */
+  fallbackUrl: string;
+  /** Iframe documents saved beside the page (MHTML), keyed by the iframe's src, read as its srcdoc. */
+  frames?: ReadonlyMap<string, () => string>;
+}
+
+/**
+ * Scans one page's HTML as the static scan does: parse, find its URL (capture, then canonical
+ * link or og:url, then the fallback), let the site adapter say what the listing is, build the
+ * text map, and hand it to the page assembly. Shared by `scan` and `capture`.
+ */
+export function scanHtml(html: string, origin: HtmlOrigin, scanPage: ScanPageFn): PageResult {
+  const doc = parseHtmlDocument(html);
+  const frames = origin.frames;
+  if (frames && frames.size > 0) {
+    for (const iframe of Array.from(doc.querySelectorAll('iframe[src]'))) {
+      const frame = frames.get(iframe.getAttribute('src') ?? '');
+      if (frame && !iframe.hasAttribute('srcdoc')) iframe.setAttribute('srcdoc', frame());
+    }
+  }
+  const pageUrl = httpUrl(origin.capturedUrl) ?? declaredUrl(doc)?.href ?? null;
+  const listing = extractListing(doc, pageUrl ? new URL(pageUrl) : null);
+  const map = staticTextMap(doc, listing, baseUrlOf(doc, pageUrl));
+  return scanPage({ url: pageUrl ?? origin.fallbackUrl, source: origin.source, blocks: map.blocks, links: map.links, listing: listing.facts });
+}
+

@@ -36,7 +36,18 @@ export function fsProblem(error: unknown): string {
   }
 }
 
+/**
+ * Where relative paths start. `npm run cli` runs in the package folder; the folder the user
+ * typed the command in is INIT_CWD. Only for that script: other npm scripts that spawn the
+ * CLI (tests) pass paths relative to the folder they run it in.
+ */
+export function userCwd(env: NodeJS.ProcessEnv = process.env): string {
+  const initCwd = env['INIT_CWD'];
+  return env['npm_lifecycle_event'] === 'cli' && initCwd ? initCwd : process.cwd();
+}
+
 export function nodeIo(): CliIo {
+  const cwd = userCwd();
   return {
     stdout: (chunk) => void process.stdout.write(chunk),
     stderr: (chunk) => void process.stderr.write(chunk),
@@ -46,19 +57,19 @@ export function nodeIo(): CliIo {
       return new Uint8Array(Buffer.concat(chunks));
     },
     async readFile(path) {
-      return new Uint8Array(await readFile(resolve(path)));
+      return new Uint8Array(await readFile(resolve(cwd, path)));
     },
     readLines(path) {
-      return createInterface({ input: createReadStream(resolve(path), { encoding: 'utf8' }), crlfDelay: Infinity });
+      return createInterface({ input: createReadStream(resolve(cwd, path), { encoding: 'utf8' }), crlfDelay: Infinity });
     },
     async checkFile(path) {
       try {
-        const s = await stat(resolve(path));
+        const s = await stat(resolve(cwd, path));
         return s.isFile() ? null : s.isDirectory() ? 'is a directory, not a file' : 'not a regular file';
       } catch (error) {
         return fsProblem(error);
       }
     },
-    cwd: process.cwd(),
+    cwd,
   };
 }

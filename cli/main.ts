@@ -19,6 +19,18 @@ const COMMANDS: Record<string, Command> = {
       return runScan(argv, nodeIo(), createScanner);
     },
   },
+  capture: {
+    summary: 'evidence bundles for URLs, captured in Chromium by the built extension',
+    async run(argv) {
+      const [{ runCapture }, { createScanner }] = await Promise.all([import('./capture.ts'), import('./scanner.ts')]);
+      if (argv.includes('--help') || argv.includes('-h')) return runCapture(argv);
+      const io = nodeIo();
+      // The rendered page is scanned first so each report carries its findings.
+      const scanner = await createScanner([], io);
+      for (const line of [...scanner.problems, ...scanner.warnings]) io.stderr(`listing-inspector: ${line}\n`);
+      return runCapture(argv, undefined, scanner.scanPage);
+    },
+  },
   verify: {
     summary: 'check evidence bundles for tampering',
     async run(argv) {

@@ -6,7 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { loadPacks } from '../core/rules/load.ts';
 import type { PackError, PackFile } from '../core/rules/load.ts';
 import type { Pack } from '../core/rules/schema.ts';
@@ -20,12 +20,12 @@ export function formatPackError(error: PackError): string {
   return `${error.file}${at}: ${error.path}: ${error.message} (expected ${error.expected})`;
 }
 
-async function readPackFiles(paths: readonly string[]): Promise<{ files: PackFile[]; problems: string[] }> {
+async function readPackFiles(paths: readonly string[], cwd: string): Promise<{ files: PackFile[]; problems: string[] }> {
   const files: PackFile[] = [];
   const problems: string[] = [];
   for (const path of paths) {
     try {
-      files.push({ file: path, text: await readFile(path, 'utf8') });
+      files.push({ file: path, text: await readFile(resolve(cwd, path), 'utf8') });
     } catch (error) {
       problems.push(`${path}: ${fsProblem(error)}`);
     }
@@ -49,11 +49,11 @@ export interface LoadedPacks {
 }
 
 export async function loadRunPacks(userPackPaths: readonly string[], cwd: string, bundledDir = BUNDLED_RULES_DIR): Promise<LoadedPacks> {
-  const bundledRead = await readPackFiles(await bundledPackPaths(bundledDir));
+  const bundledRead = await readPackFiles(await bundledPackPaths(bundledDir), cwd);
   // Bundled files are named relative to the project, so messages stay short.
   const bundledFiles = bundledRead.files.map((f) => ({ ...f, file: relative(cwd, f.file) || f.file }));
   const bundled = loadPacks(bundledFiles);
-  const userRead = await readPackFiles(userPackPaths);
+  const userRead = await readPackFiles(userPackPaths, cwd);
   const user = loadPacks(userRead.files);
   const replaced = new Set(user.packs.map((p) => p.id));
   return {

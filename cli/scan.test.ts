@@ -106,6 +106,18 @@ describe('scan of saved pages', () => {
     expect(r.stderr).toContain(`listing-inspector: ${page('nope.html')}: no such file`);
   });
 
+  it('refuses a JSON array with a pointer to JSONL', async () => {
+    const r = await scan(['-'], '[{"title": "xanax"}]');
+    expect(r.code).toBe(2);
+    expect(r.items).toEqual([{ source: 'stdin', url: null, error: 'a JSON document: give listing records as JSONL (one JSON object per line), or a saved page' }]);
+  });
+
+  it('reads standard input once', async () => {
+    const r = await scan(['-', '-'], '<p>xanax</p>');
+    expect(r.code).toBe(2);
+    expect(r.items.map((i) => ('error' in i ? i.error : i.source))).toEqual(['stdin', 'standard input given twice']);
+  });
+
   it('reads HTML and JSONL from standard input', async () => {
     const html = await scan(['-'], '<p>buy xanax</p>');
     expect(result(html.items[0])).toMatchObject({ url: '', source: 'stdin' });
@@ -134,6 +146,28 @@ describe('scan of saved pages', () => {
     // Wall-clock on a shared 2-core machine: the bound catches runaway (quadratic) work, not jitter.
     expect(ms).toBeLessThan(45_000);
   }, 90_000);
+});
+
+describe('scan of hostile and broken pages', () => {
+  it.each([
+    ['20,000 nested blocks', `${'<div>'.repeat(20_000)}xanax${'</div>'.repeat(20_000)}`, ['xanax']],
+    ['20,000 unclosed inline tags', `${'<b>'.repeat(20_000)}xanax`, ['xanax']],
+    ['an empty file', '', []],
+    ['one 3 MB text node', `xanax ${'a'.repeat(3_000_000)}`, ['xanax']],
+    ['unclosed tags and an unterminated script', '<table><tr><td>xanax<div><p><li>tramadol<script>var x="</script><style>', ['xanax', 'tramadol']],
+    ['JSON-LD nested 5,000 deep', `<script type="application/ld+json">${'['.repeat(5000)}"x"${']'.repeat(5000)}</script><p>tea</p>`, []],
+  ])('scans %s without crashing', async (_case, html, matched) => {
+    const r = await scan(['-'], html);
+    expect(r.code).toBe(0);
+    expect(result(r.items[0]).findings.map((f) => f.matched)).toEqual(matched);
+  }, 60_000);
+
+  it('scans binary garbage without crashing', async () => {
+    const bytes = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
+    const r = await scan(['-'], bytes);
+    expect(r.code).toBe(0);
+    expect(result(r.items[0]).verdict).toBe('clear');
+  });
 });
 
 describe('scan of JSONL records', () => {

@@ -12,11 +12,10 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PageResult } from '../core/findings.ts';
 import { decodeHtml } from './decode.ts';
-import { baseUrlOf, parseHtmlDocument, staticTextMap } from './html.ts';
+import { looksLikeMhtml, readMhtml } from './mhtml.ts';
+import { scanHtml } from './html.ts';
 import type { CliIo } from './io.ts';
 import { fsProblem } from './io.ts';
-import { extractListing } from '../core/adapters/index.ts';
-import { declaredUrl } from '../core/adapters/dom.ts';
 import { FORMATS, OutputWriter } from './output.ts';
 import type { ErrorRecord, Format, ScanOutput } from './output.ts';
 import type { Scanner, ScanPageFn } from './page-input.ts';
@@ -29,8 +28,9 @@ missing seller credentials, and writes one result per page or record.
 
 Inputs:
   page.html           a saved page (.html, .htm, .xhtml; fragments without <html> work)
+  page.mhtml          a page saved as a single file (.mhtml, .mht), frames included
   records.jsonl       one listing per line: {"id", "url", "title", "description", "seller", ...}
-  -                   standard input, HTML or JSONL (told apart by its first character)
+  -                   standard input: HTML, MHTML or JSONL (told apart by how it starts)
 
 Options:
   --format <fmt>      json (an array, default), jsonl (one object per line) or csv
@@ -91,19 +91,23 @@ export function parseScanArgs(argv: readonly string[]): ScanArgsParse {
   return { ok: true, args };
 }
 
-type InputKind = 'html' | 'jsonl';
+type InputKind = 'html' | 'mhtml' | 'jsonl' | 'json';
 
 function kindByName(path: string): InputKind | null {
   const ext = extname(path).toLowerCase();
   if (['.html', '.htm', '.xhtml', '.shtml'].includes(ext)) return 'html';
+  if (['.mhtml', '.mht'].includes(ext)) return 'mhtml';
   if (['.jsonl', '.ndjson'].includes(ext)) return 'jsonl';
+  if (ext === '.json') return 'json';
   return null;
 }
 
-/** JSONL starts with "{", HTML with "<" (or text, for a fragment). */
+/** JSONL starts with "{", a JSON array with "[", MHTML with MIME headers, HTML with "<" (or text, for a fragment). */
 function kindByContent(bytes: Uint8Array): InputKind {
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
-  return head.startsWith('{') ? 'jsonl' : 'html';
+  if (head.startsWith('{')) return 'jsonl';
+  if (head.startsWith('[')) return 'json';
+  return looksLikeMhtml(bytes) ? 'mhtml' : 'html';
 }
 
 export type ScannerFactory = (packFiles: readonly string[], io: CliIo) => Promise<Scanner>;
@@ -146,17 +150,28 @@ class ScanRun {
   }
 
   html(bytes: Uint8Array, source: string, fallbackUrl: string): void {
-    this.guarded(source, null, () => {
-      const decoded = decodeHtml(bytes);
-      if (decoded.how === 'guessed' && decoded.declared !== null) {
-        this.io.stderr(`listing-inspector: ${source}: declares ${decoded.declared} but is not; decoded as ${decoded.encoding}\n`);
-      }
-      const doc = parseHtmlDocument(decoded.text);
-      const pageUrl = declaredUrl(doc)?.href ?? null;
-      const listing = extractListing(doc, pageUrl ? new URL(pageUrl) : null);
-      const map = staticTextMap(doc, listing.roots, baseUrlOf(doc, pageUrl));
-      return this.scanPage({ url: pageUrl ?? fallbackUrl, source, blocks: map.blocks, links: map.links, listing: listing.facts });
-    });
+    this.guarded(source, null, () => scanHtml(this.decode(bytes, source, null), { source, capturedUrl: null, fallbackUrl }, this.scanPage));
+  }
+
+  mhtml(bytes: Uint8Array, source: string, fallbackUrl: string): void {
+    const saved = readMhtml(bytes);
+    if (!saved) {
+      this.inputError = true;
+      this.fail(source, null, 'not a page: the MHTML file holds no text/html part');
+      return;
+    }
+    const frames = new Map([...saved.frames].map(([ref, frame]) => [ref, () => this.decode(frame.html, `${source} (frame ${ref})`, frame.charset)]));
+    this.guarded(source, null, () =>
+      scanHtml(this.decode(saved.html, source, saved.charset), { source, capturedUrl: saved.url, fallbackUrl, frames }, this.scanPage),
+    );
+  }
+
+  private decode(bytes: Uint8Array, source: string, transportCharset: string | null): string {
+    const decoded = decodeHtml(bytes, transportCharset);
+    if (decoded.how === 'guessed' && decoded.declared !== null) {
+      this.io.stderr(`listing-inspector: ${source}: declares ${decoded.declared} but is not; decoded as ${decoded.encoding}\n`);
+    }
+    return decoded.text;
   }
 
   async jsonl(lines: AsyncIterable<string> | Iterable<string>, source: string): Promise<void> {
@@ -199,34 +214,39 @@ export async function runScan(argv: readonly string[], io: CliIo, makeScanner: S
   run.inputError = scanner.problems.length > 0;
   let stdinRead = false;
   for (const input of inputs) {
-    if (input === '-') {
-      if (stdinRead) {
-        run.inputError = true;
-        run.fail('stdin', null, 'standard input given twice');
-        continue;
-      }
-      stdinRead = true;
-      const bytes = await io.readStdin();
-      if (kindByContent(bytes) === 'jsonl') await run.jsonl(new TextDecoder('utf-8').decode(bytes).split(/\r?\n/), 'stdin');
-      else run.html(bytes, 'stdin', '');
+    const stdin = input === '-';
+    const source = stdin ? 'stdin' : input;
+    if (stdin && stdinRead) {
+      run.inputError = true;
+      run.fail(source, null, 'standard input given twice');
       continue;
     }
-    const problem = await io.checkFile(input);
+    stdinRead ||= stdin;
+    const problem = stdin ? null : await io.checkFile(input);
     if (problem !== null) {
       run.inputError = true;
-      run.fail(input, null, problem);
+      run.fail(source, null, problem);
       continue;
     }
-    let kind = kindByName(input);
-    let bytes: Uint8Array | null = null;
     try {
-      if (kind !== 'jsonl') bytes = await io.readFile(input);
-      kind ??= kindByContent(bytes ?? new Uint8Array());
-      if (kind === 'jsonl') await run.jsonl(io.readLines(input), input);
-      else run.html(bytes ?? new Uint8Array(), input, pathToFileURL(resolve(io.cwd, input)).href);
+      const named = stdin ? null : kindByName(input);
+      // JSONL files are streamed line by line; everything else is read whole.
+      if (named === 'jsonl') {
+        await run.jsonl(io.readLines(input), source);
+        continue;
+      }
+      const bytes = stdin ? await io.readStdin() : await io.readFile(input);
+      const kind = named ?? kindByContent(bytes);
+      const fallbackUrl = stdin ? '' : pathToFileURL(resolve(io.cwd, input)).href;
+      if (kind === 'jsonl') await run.jsonl(new TextDecoder('utf-8').decode(bytes).split(/\r?\n/), source);
+      else if (kind === 'json') {
+        run.inputError = true;
+        run.fail(source, null, 'a JSON document: give listing records as JSONL (one JSON object per line), or a saved page');
+      } else if (kind === 'mhtml') run.mhtml(bytes, source, fallbackUrl);
+      else run.html(bytes, source, fallbackUrl);
     } catch (error) {
       run.inputError = true;
-      run.fail(input, null, fsProblem(error));
+      run.fail(source, null, fsProblem(error));
     }
   }
   writer.end();

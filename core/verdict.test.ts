@@ -22,8 +22,9 @@ describe('decideVerdict', () => {
     const many = ['a', 'b', 'c', 'd'].map((term) => match({ zone: 'page', ruleId: term, term }));
     expect(decideVerdict({ matches: many, missingCredential: false }).verdict).toBe('review');
   });
-  it('counts hidden text as listing text wherever it stands', () => {
-    expect(decideVerdict({ matches: [match({ zone: 'page', where: 'hidden' })], missingCredential: false }).verdict).toBe('violation');
+  it('weighs hidden text by its zone: cloaking in the listing, hidden menus in the chrome', () => {
+    expect(decideVerdict({ matches: [match({ zone: 'listing', where: 'hidden' })], missingCredential: false }).verdict).toBe('violation');
+    expect(decideVerdict({ matches: [match({ zone: 'page', where: 'hidden' })], missingCredential: false }).verdict).toBe('clear');
   });
   it('escalates a prescription drug offered without prescription or credential', () => {
     const rx = match({ category: 'rx-drug', severity: 'medium', rxOnly: true, tier: 'B' });

@@ -4,7 +4,9 @@
  * Findings in the listing itself (title, description, seller block, the result items of a
  * search page) count fully; findings in menus, footers and navigation count far less
  * (issue #10: a marketplace's own "Pharmacy" menu is not a drug listing). Hidden text
- * counts as listing text wherever it stands: hiding drug words is cloaking.
+ * weighs by its zone too: hidden drug words in a listing are cloaking and count fully,
+ * but real marketplaces hide whole mega-menus with display:none (Costco: over a
+ * thousand hidden menu blocks), and those stay page chrome.
  */
 import type { Severity, Verdict } from './findings.ts';
 import type { Match } from './engine/types.ts';
@@ -26,8 +28,8 @@ export interface VerdictExplained {
   reason: string;
 }
 
-export function countsAsListing(match: Match): boolean {
-  return match.zone === 'listing' || match.where === 'hidden';
+export function countsAsListing(match: Pick<Match, 'zone'>): boolean {
+  return match.zone === 'listing';
 }
 
 export function decideVerdict({ matches, missingCredential }: VerdictInput): VerdictExplained {

@@ -65,3 +65,18 @@ describe('i18n helpers', () => {
     expect(formatCalendarDate('es', '2026-11-29')).toBe('29 nov 2026');
   });
 });
+
+describe('global table', () => {
+  it('has the same keys in English and Spanish', async () => {
+    const { allKeys } = await import('./i18n.ts');
+    expect(allKeys('es').sort()).toEqual(allKeys('en').sort());
+  });
+
+  it('translates with the locale set, falling back to the key when missing', async () => {
+    const { setLocale, t, getLocale } = await import('./i18n.ts');
+    setLocale('es');
+    expect(getLocale()).toBe('es');
+    expect(t('no.such.key')).toBe('no.such.key');
+    setLocale('en');
+  });
+});

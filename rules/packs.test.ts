@@ -19,11 +19,12 @@ const packFiles = readdirSync(dir)
   .map((name) => ({ name, text: readFileSync(new URL(name, dir), 'utf8') }));
 
 describe('bundled pack files', () => {
-  it('there are six packs', () => {
+  it('there are seven packs', () => {
     expect(packFiles.map((f) => f.name)).toEqual([
       'controlled-substances.json',
       'emoji-slang.json',
       'evasion.json',
+      'paraphernalia.json',
       'pharmacy-claim.json',
       'precursors.json',
       'rx-online.json',
@@ -155,6 +156,9 @@ describe('default packs', () => {
     ['precursor.bmk-glycidate', 'Strawberry aldehyde'],
     ['rx.codeine', 'sin codeína'],
     ['rx.semaglutide', "Nature's Ozempic"],
+    ['paraphernalia.pill-press-dies', 'chocolate bar mold'],
+    ['paraphernalia.pill-press', 'vitamin and candy tablets'],
+    ['paraphernalia.cutting-agent', 'numbing cream'],
   ];
   it.each(NEAR_MISSES)('%s has a negative example with "%s"', (ruleId, phrase) => {
     const rule = DEFAULT_PACKS.flatMap((p) => p.rules).find((r) => r.id === ruleId);

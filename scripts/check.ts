@@ -62,6 +62,16 @@ if (wanted('build')) {
   step('build chrome', 'npx', ['wxt', 'build']);
   step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
 }
+// ── web-ext lint (settings engineer, issue #6): the Firefox build must lint with 0 errors
+// (warnings are printed, not fatal: react-dom's own innerHTML use is flagged, for one).
+if (wanted('web-ext lint') || wanted('build')) {
+  if (existsSync('.output/firefox-mv2/manifest.json')) {
+    step('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--no-input']);
+  } else {
+    console.log('\n▶ web-ext lint: no Firefox build in .output/firefox-mv2 (run the "build" step first)');
+  }
+}
+// ── end web-ext lint
 if (wanted('e2e') && existsSync('test/e2e/vitest.config.ts')) vitest('e2e', 'test/e2e/vitest.config.ts');
 
 const passed = outcomes.reduce((sum, o) => sum + o.passed, 0);

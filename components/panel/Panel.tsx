@@ -80,6 +80,8 @@ export function Panel({ tabId }: { tabId: number | null }) {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target as HTMLElement;
       if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      // Enter and Space on a button are the button's own.
+      if ((e.key === 'Enter' || e.key === ' ') && target.closest('button')) return;
       const index = flat.findIndex((f) => f.id === selected);
       const current = flat[index];
       const key = e.key.toLowerCase();

@@ -43,15 +43,15 @@ function ImagePreview({ artifact, evidenceKey }: { artifact: Artifact; evidenceK
 
 function SnapshotPreview({ artifact, evidenceKey }: { artifact: Artifact; evidenceKey: EvidenceKey | null }) {
   const [asText, setAsText] = useState(false);
-  // text/plain for the text view would be safer still, but the iframe needs text/html to render.
-  const { url, text, error } = useBlobUrl(artifact, evidenceKey, 'text/html');
+  const { text, error } = useBlobUrl(artifact, evidenceKey, 'text/plain');
   return (
     <figure>
       <button type="button" onClick={() => setAsText(!asText)} aria-pressed={asText}>
         {asText ? 'Show rendered (sandboxed)' : 'Show as text'}
       </button>
       {error ? <p className="error">{error}</p> : null}
-      {url && !asText ? <iframe className="snapshot" sandbox="" src={url} title="HTML snapshot (sandboxed, scripts off)" referrerPolicy="no-referrer" /> : null}
+      {/* srcdoc of a sandbox="" iframe: an opaque origin with scripts off; the snapshot also carries a no-network CSP. */}
+      {text !== null && !asText ? <iframe className="snapshot" sandbox="" srcDoc={text} title="HTML snapshot (sandboxed, scripts off)" referrerPolicy="no-referrer" /> : null}
       {text && asText ? <pre className="source">{text}</pre> : null}
       <figcaption className="muted">
         HTML snapshot · {artifact.size.toLocaleString()} bytes · SHA-256 <span className="hash">{artifact.sha256}</span>
@@ -85,7 +85,7 @@ export function EvidenceList({ artifacts, missing, evidenceKey, previews = true 
             <tr key={`missing-${item.kind}-${item.reason}`}>
               <td>{item.kind}</td>
               <td colSpan={3} className="muted">
-                Not captured: {item.reason}
+                Missing or partial: {item.reason}
               </td>
             </tr>
           ))}

@@ -58,7 +58,7 @@ export function ReportForm({ initial, capture }: { initial: DraftRecord; capture
   const [evidenceKey, setEvidenceKey] = useState<EvidenceKey | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const filed = result?.ok === true;
-  const { savedAt, error: saveError, flush } = useDraftAutosave(filed ? null : draft);
+  const { savedAt, error: saveError, flush, suspend, resume } = useDraftAutosave(filed ? null : draft);
 
   useEffect(() => {
     void readableEvidenceKey().then(setEvidenceKey);
@@ -73,9 +73,19 @@ export function ReportForm({ initial, capture }: { initial: DraftRecord; capture
     setBusy(true);
     setResult(null);
     const form = { ...draft.form, tags: tagsText.split(',').map((tag) => tag.trim()).filter(Boolean) };
-    setDraft((current) => ({ ...current, form }));
     await flush();
-    const reply = (await browser.runtime.sendMessage({ type: 'reports.file', draftId: draft.draftId, form })) as FileReply;
+    // The background saves this form with the draft, then files it and deletes the draft in one transaction.
+    suspend();
+    let reply: FileReply;
+    try {
+      reply = (await browser.runtime.sendMessage({ type: 'reports.file', draftId: draft.draftId, form })) as FileReply;
+    } catch (error) {
+      reply = { ok: false, error: `could not reach the background: ${(error as Error).message}; your draft is saved` };
+    }
+    if (!reply.ok) {
+      resume();
+      setDraft((current) => ({ ...current, form }));
+    }
     setBusy(false);
     setResult(reply);
     setErrors(reply.ok ? [] : (reply.errors ?? []));

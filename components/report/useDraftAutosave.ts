@@ -8,18 +8,29 @@ import { saveDraft, type DraftRecord } from '../../platform/reports/store.ts';
 
 const DEBOUNCE_MS = 300;
 
-export function useDraftAutosave(draft: DraftRecord | null): { savedAt: string | null; error: string | null; flush: () => Promise<void> } {
+export interface DraftAutosave {
+  savedAt: string | null;
+  error: string | null;
+  /** Save what is pending now. */
+  flush: () => Promise<void>;
+  /** Stop saving (while the draft is being filed, the background deletes it; a late save must not bring it back). */
+  suspend: () => void;
+  resume: () => void;
+}
+
+export function useDraftAutosave(draft: DraftRecord | null): DraftAutosave {
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const pending = useRef<DraftRecord | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const suspended = useRef(false);
 
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const toSave = pending.current;
+    if (!toSave || suspended.current) return;
     pending.current = null;
-    if (!toSave) return;
     try {
       const stamped = { ...toSave, savedAt: new Date().toISOString() };
       await saveDraft(stamped);
@@ -33,7 +44,7 @@ export function useDraftAutosave(draft: DraftRecord | null): { savedAt: string |
   }, []);
 
   useEffect(() => {
-    if (!draft) return;
+    if (!draft || suspended.current) return;
     pending.current = draft;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
@@ -52,5 +63,15 @@ export function useDraftAutosave(draft: DraftRecord | null): { savedAt: string |
     };
   }, [flush]);
 
-  return { savedAt, error, flush };
+  const suspend = useCallback(() => {
+    suspended.current = true;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    pending.current = null;
+  }, []);
+  const resume = useCallback(() => {
+    suspended.current = false;
+  }, []);
+
+  return { savedAt, error, flush, suspend, resume };
 }

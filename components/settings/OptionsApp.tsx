@@ -22,7 +22,7 @@ import { useOptions } from './useOptions.ts';
 const SECTIONS = ['packs', 'subscriptions', 'custom', 'sites', 'appearance', 'reviewer', 'sync'] as const;
 
 export function OptionsApp({ compile }: { compile: ((packs: Pack[]) => CompiledEngine) | null }) {
-  const { state, update, saveStatus } = useOptions();
+  const { state, update, reload, saveStatus } = useOptions();
   const localeId = useId();
   const locale = resolveLocale(state?.loaded.settings.locale ?? 'auto', browserLanguage());
   const t = translator(messages, locale);
@@ -96,8 +96,8 @@ export function OptionsApp({ compile }: { compile: ((packs: Pack[]) => CompiledE
         <p role="status" aria-live="polite" className="save-status" id="save-status">
           {saveStatus.kind === 'saved' ? (saveStatus.result.synced ? t('savedAndSynced') : t('saved')) : saveStatus.kind === 'invalid' ? t('notSaved', { reason: saveStatus.message }) : ''}
         </p>
-        <PacksSection t={t} state={state} update={update} />
-        <SubscriptionsSection t={t} state={state} update={update} />
+        <PacksSection t={t} state={state} update={update} reload={reload} />
+        <SubscriptionsSection t={t} state={state} update={update} reload={reload} />
         <CustomRulesSection t={t} state={state} update={update} compile={compile} />
         <SitesSection t={t} state={state} update={update} />
         <AppearanceSection t={t} state={state} update={update} />

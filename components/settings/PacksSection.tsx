@@ -38,7 +38,7 @@ function download(pack: Pack) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function PacksSection({ t, state, update }: { t: T; state: OptionsState; update: (change: (s: Settings) => void) => Promise<void> }) {
+export function PacksSection({ t, state, update, reload }: { t: T; state: OptionsState; update: (change: (s: Settings) => void) => Promise<void>; reload: () => Promise<void> }) {
   const { settings, locked } = state.loaded;
   const [errors, setErrors] = useState<PackError[]>([]);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -53,7 +53,8 @@ export function PacksSection({ t, state, update }: { t: T; state: OptionsState; 
     ...state.installed.map((entry) => ({
       pack: entry.pack,
       source: entry.source.kind === 'file' ? entry.source.name : entry.source.url,
-      removable: true,
+      // A subscribed pack goes with its subscription (the next check would bring it back).
+      removable: entry.source.kind !== 'subscription' || !settings.subscriptions.some((s) => entry.source.kind === 'subscription' && s.url === entry.source.url),
     })),
   ];
 
@@ -81,7 +82,15 @@ export function PacksSection({ t, state, update }: { t: T; state: OptionsState; 
   async function onFile(files: FileList | null) {
     const file = files?.[0];
     if (!file) return;
-    await consider(new Uint8Array(await file.arrayBuffer()), file.name, { kind: 'file', name: file.name });
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (error) {
+      setPending(null);
+      setErrors([{ file: file.name, path: '$', message: t('readFailed', { reason: String(error) }), expected: t('expectedJsonText') }]);
+      return;
+    }
+    await consider(bytes, file.name, { kind: 'file', name: file.name });
   }
 
   async function onUrl() {
@@ -107,6 +116,8 @@ export function PacksSection({ t, state, update }: { t: T; state: OptionsState; 
     await installPack({ pack: pending.pack, sha256: pending.sha256, source: pending.source, installedAt: Date.now() });
     setNotice(t('installed', { id: pending.pack.id, version: pending.pack.version }));
     setPending(null);
+    // Storage change events also reload, but not promptly in every browser: reload now.
+    await reload();
   }
 
   return (
@@ -161,7 +172,7 @@ export function PacksSection({ t, state, update }: { t: T; state: OptionsState; 
                     {t('export')}
                   </button>
                   {removable && (
-                    <button type="button" onClick={() => void removePack(pack.id)} aria-label={t('removePack', { id: pack.id })}>
+                    <button type="button" onClick={() => void removePack(pack.id).then(reload)} aria-label={t('removePack', { id: pack.id })}>
                       {t('remove')}
                     </button>
                   )}

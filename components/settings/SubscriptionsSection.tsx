@@ -16,7 +16,7 @@ import type { T } from './messages.ts';
 import type { OptionsState } from './useOptions.ts';
 import type { PackError } from '../../core/rules/load.ts';
 
-export function SubscriptionsSection({ t, state, update }: { t: T; state: OptionsState; update: (change: (s: Settings) => void) => Promise<void> }) {
+export function SubscriptionsSection({ t, state, update, reload }: { t: T; state: OptionsState; update: (change: (s: Settings) => void) => Promise<void>; reload: () => Promise<void> }) {
   const { settings, locked } = state.loaded;
   const isManaged = isLocked(locked, 'subscriptions');
   const lockId = useId();
@@ -58,6 +58,7 @@ export function SubscriptionsSection({ t, state, update }: { t: T; state: Option
     try {
       const outcome = await runSubscriptionUpdate(subscription);
       setLastErrors(outcome.kind === 'refused' ? (outcome.errors ?? []) : []);
+      await reload();
     } finally {
       setChecking(null);
     }

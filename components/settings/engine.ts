@@ -1,9 +1,6 @@
-/**
- * The engine the "try it" box uses. core/engine/index.ts (compileEngine) is being
- * written by the coordinator; until it is merged, "try it" says the engine is not
- * available rather than pretending.
- */
+/** The engine the "try it" box uses: the same one the content script and the CLI run. */
+import { compileEngine } from '../../core/engine/index.ts';
 import type { CompiledEngine } from '../../core/engine/types.ts';
 import type { Pack } from '../../core/rules/schema.ts';
 
-export const compileForTryIt: ((packs: Pack[]) => CompiledEngine) | null = null;
+export const compileForTryIt: ((packs: Pack[]) => CompiledEngine) | null = compileEngine;

@@ -6,7 +6,7 @@
  */
 import type { ListingFacts } from '../findings.ts';
 import type { AdapterContext, SiteAdapter } from './types.ts';
-import { closestSafe, metaContent, pageLang, safeQueryAll, squash, textOf, outermost } from './dom.ts';
+import { closestSafe, metaContent, ownText, pageLang, safeQueryAll, squash, textOf, outermost } from './dom.ts';
 import { parsePrice, priceFromValue, type Price, type PriceHints } from './price.ts';
 import { remember } from './memo.ts';
 import { jsonLdNodes, jsonLdOrganizationNames, jsonLdProducts, microdataProduct, typesOf } from './structured.ts';
@@ -152,16 +152,81 @@ export function searchLike(doc: Document, context: AdapterContext): boolean {
  * title heading and the price, when that block is not page chrome and holds no chrome.
  */
 export function genericRoots(doc: Document, context: AdapterContext, priceText: string | null = null): Element[] {
+  if (searchLike(doc, context)) return searchResultItems(doc);
   const micro = microdataProduct(doc);
   const roots: Element[] = [];
   if (micro.scope && isListingBlock(micro.scope) && textOf(micro.scope).length <= 8000) roots.push(micro.scope);
   const facts = genericFacts(doc, context);
   const heading = listingHeading(doc, `${documentTitle(doc)} ${metaContent(doc, 'og:title') ?? ''} ${facts.title ?? ''}`);
   if (heading) roots.push(...headingBlocks(doc, heading, priceText ?? facts.price?.text ?? null));
-  for (const el of safeQueryAll(doc, '[itemprop="description"], #description, #product-description, #productDescription, [class*="product-description" i], [class*="productDescription" i]')) {
-    if (isListingBlock(el)) roots.push(el);
-  }
+  roots.push(...descriptionBlocks(doc));
   return outermost(roots);
+}
+
+/** Names shops give result items. */
+const RESULT_ITEM = /product|result|item|card|tile|listing|offer/i;
+
+/**
+ * The result items of a search page: the page's Product microdata scopes when it marks up two or
+ * more; otherwise the largest group of sibling blocks named like items that each link somewhere
+ * and show a price.
+ */
+export function searchResultItems(doc: Document): Element[] {
+  const scopes = safeQueryAll(doc, '[itemscope][itemtype]').filter((el) => /schema\.org\/Product$/i.test(el.getAttribute('itemtype') ?? ''));
+  if (scopes.length >= 2) return outermost(scopes).filter(isListingBlock);
+  const groups = new Map<Element, Element[]>();
+  for (const el of safeQueryAll(doc, 'li[class], article, div[class]')) {
+    const parent = el.parentElement;
+    if (!parent || !RESULT_ITEM.test(el.getAttribute('class') ?? '')) continue;
+    if ((el.textContent ?? '').length > 3000 || !el.querySelector('a[href]')) continue;
+    const group = groups.get(parent) ?? [];
+    group.push(el);
+    groups.set(parent, group);
+  }
+  let best: Element[] = [];
+  for (const group of groups.values()) {
+    const priced = group.filter((el) => shownAmounts(el, 1) > 0);
+    if (priced.length >= 3 && priced.length > best.length) best = priced;
+  }
+  return best.filter(isListingBlock);
+}
+
+/** Where shops put the listing's description (schema.org, WooCommerce, Shopify, Magento, PrestaShop, …). */
+const DESCRIPTION = [
+  '[itemprop="description"]',
+  '#description',
+  '#tab-description',
+  '#product-description',
+  '#productDescription',
+  '[class*="product-description" i]',
+  '[class*="productDescription" i]',
+  '[class*="product__description" i]',
+  '[class*="product-details" i]',
+  '[class*="productDetails" i]',
+  '[id*="description" i]',
+  '[class*="description" i]',
+].join(', ');
+
+/** Recommendation carousels and product cards repeat other listings' descriptions. */
+const OTHER_LISTINGS = /card|tile|carousel|slider|swiper|recommend|related|similar|upsell|cross-?sell|also-?(bought|viewed)/i;
+
+/**
+ * The description blocks: text-bearing blocks whose id or class says "description", not
+ * inside chrome and not inside cards or carousels of other listings.
+ */
+function descriptionBlocks(doc: Document): Element[] {
+  const blocks: Element[] = [];
+  for (const el of safeQueryAll(doc, DESCRIPTION)) {
+    if (!/^(DIV|SECTION|ARTICLE|P|UL|OL|DL|TD|DD|MAIN)$/i.test(el.tagName)) continue;
+    const length = (el.textContent ?? '').length;
+    if (length < 40 || length > 60000) continue;
+    let other = false;
+    for (let p: Element | null = el, depth = 0; p && depth < 6; p = p.parentElement, depth += 1) {
+      if (OTHER_LISTINGS.test(`${p.id} ${p.getAttribute('class') ?? ''}`)) other = true;
+    }
+    if (!other && isListingBlock(el)) blocks.push(el);
+  }
+  return blocks;
 }
 
 /** A block is part of the listing when it is not inside chrome and holds no chrome, nor the whole body. */
@@ -172,15 +237,51 @@ export function isListingBlock(el: Element): boolean {
   return chromeElements(el).length === 0;
 }
 
-/** Text length of a block of modest size: a title with its buy box, a price with its labels. */
-const MODEST = 1500;
+/** Longest text a single listing's block has; beyond it a block is a page section. */
+const MAX_BLOCK = 8000;
 
-/** The element's largest ancestor (itself included) of modest size that is still a listing block. */
+/** Containers of other listings, by the names shops give them. */
+const OTHER_LISTINGS_CONTAINER =
+  '[class*="carousel" i], [class*="slider" i], [class*="swiper" i], [class*="recommend" i], [class*="related" i], [class*="similar" i], [class*="upsell" i], [id*="carousel" i], [id*="related" i], [id*="recommend" i], [data-aut-id="itemBox"]';
+
+/** Distinct amounts shown as short price labels inside the element (stops counting at `enough`). */
+function shownAmounts(root: Element, enough: number): number {
+  const amounts = new Set<number>();
+  for (const el of safeQueryAll(root, 'span, div, p, b, strong, ins, del, s, bdi')) {
+    const text = ownText(el);
+    if (text.length === 0 || text.length > 24 || !/\d/.test(text)) continue;
+    // A price label carries a currency sign or word ("Rs 22,300" counts even where "Rs" is ambiguous).
+    const price = parsePrice(text);
+    if (price && (price.currency || /[^\d\s.,%+\-–()]/u.test(text))) amounts.add(price.amount);
+    if (amounts.size >= enough) break;
+  }
+  return amounts.size;
+}
+
+/**
+ * The block shows other listings: a recommendation container showing two or more prices or item
+ * links, or prices of many different amounts (a grid of other items; one listing shows a price,
+ * a former price, a saving, shipping, instalments).
+ */
+function holdsOtherListings(block: Element): boolean {
+  const containers = safeQueryAll(block, OTHER_LISTINGS_CONTAINER);
+  // Cards of other listings, each with its own price (OLX's "itemBox"), or one carousel of them.
+  if (containers.filter((c) => shownAmounts(c, 1) > 0).length >= 2) return true;
+  for (const container of containers) {
+    if (safeQueryAll(container, 'a[href] img').length >= 2 || shownAmounts(container, 2) >= 2) return true;
+  }
+  return shownAmounts(block, 6) >= 6;
+}
+
+/**
+ * The element's largest ancestor (itself included) that is still one listing's block: no chrome,
+ * no other listings, not a whole page section.
+ */
 function modestBlock(el: Element): Element {
   let best = el;
   let current = el.parentElement;
   for (let depth = 0; current && depth < 8; depth += 1, current = current.parentElement) {
-    if (!isListingBlock(current) || textOf(current).length > MODEST) break;
+    if (!isListingBlock(current) || textOf(current).length > MAX_BLOCK || holdsOtherListings(current)) break;
     best = current;
   }
   return best;

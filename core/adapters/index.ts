@@ -87,7 +87,7 @@ function extract(doc: Document, url: URL | null): ListingExtraction {
   // The title block belongs to the listing even where the site's selectors miss it.
   const title = facts.title?.slice(0, 24);
   const titleMissing = facts.pageType === 'item' && title && !roots.some((r) => textOf(r).includes(title));
-  if (facts.pageType !== 'search' && (roots.length === 0 || titleMissing)) {
+  if (roots.length === 0 || titleMissing) {
     roots = outermost([...roots, ...genericRoots(doc, context, facts.price?.text ?? null)]);
   }
   return { adapter: adapter.id, facts, roots };

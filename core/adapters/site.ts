@@ -77,7 +77,12 @@ export function linkUrl(href: string | null, context: AdapterContext): URL | nul
   try {
     const base = context.url ?? undefined;
     const url = base ? new URL(href, base) : new URL(href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    // Tracking parameters say who clicked, not who sells: drop them so the seller URL is stable.
+    for (const key of [...url.searchParams.keys()]) {
+      if (/^(_trk|_trksid|ref_?$|ref$|pf_rd_|pd_rd_|spm$|utm_|scm$|gclid$|fbclid$)/i.test(key)) url.searchParams.delete(key);
+    }
+    return url;
   } catch {
     return null;
   }

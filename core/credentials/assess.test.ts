@@ -71,6 +71,13 @@ describe('assessCredentialNeed', () => {
     expect(assess([m]).credentialRequired).toBe(false);
   });
 
+  it('weighs hidden text by its zone: cloaking in the listing, hidden menus in the chrome (core/verdict.ts)', () => {
+    const hiddenInListing = { ...match('oxycodone', 'opioid', 'listing', true), where: 'hidden' as const };
+    expect(assess([hiddenInListing]).credentialRequired).toBe(true);
+    const hiddenMenu = { ...match('oxycodone', 'opioid', 'page', true), where: 'hidden' as const };
+    expect(assess([hiddenMenu]).credentialRequired).toBe(false);
+  });
+
   it('evasion and paraphernalia alone do not call for a pharmacy credential', () => {
     expect(assess([match('stealth shipping', 'evasion', 'listing'), match('pill press', 'paraphernalia', 'listing')]).credentialRequired).toBe(false);
   });

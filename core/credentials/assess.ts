@@ -5,7 +5,7 @@
  * prescription-only drugs (a match flagged `rxOnly`, or of category rx-drug / rx-without-prescription),
  * sells controlled substances or their precursors (opioid … steroid, precursor: selling them lawfully
  * takes a registration such as a DEA number), or presents itself as a pharmacy (a 'pharmacy-claim'
- * match). Matches in page chrome (zone 'page': menus, footers) never create the need: a marketplace's
+ * match). Visible matches in page chrome (zone 'page': menus, footers) never create the need: a marketplace's
  * menu link to its own pharmacy does not make a listing a pharmacy, and a Chinese shop footer's
  * drug-licence text is the platform's, not a drug listing (issue #10).
  *
@@ -16,6 +16,7 @@
  */
 import type { Category, CredentialResult } from '../findings.ts';
 import type { Match, TextBlock } from '../engine/types.ts';
+import { countsAsListing } from '../verdict.ts';
 import { credentialKind } from './registry.ts';
 
 export interface CredentialNeedInput {
@@ -45,9 +46,9 @@ export const CONTROLLED_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
 ]);
 const RX_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['rx-drug', 'rx-without-prescription']);
 
-/** The zone that decides: the block's own zone when the match points at a known block. */
+/** The zone that decides, as in the verdict policy: the block's own zone when the match points at a known block. */
 function zoneOf(match: Match, blocks: readonly TextBlock[]): 'listing' | 'page' {
-  return blocks[match.block]?.zone ?? match.zone;
+  return countsAsListing({ zone: blocks[match.block]?.zone ?? match.zone }) ? 'listing' : 'page';
 }
 
 function terms(matches: readonly Match[], limit = 3): string {

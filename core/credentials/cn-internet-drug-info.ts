@@ -4,7 +4,9 @@
  * "(京)-非经营性-2023-0001" or "(浙)-经营性-2018-0011" — issuing province, 经营性 (commercial) or
  * 非经营性 (non-commercial), year of issue, sequence number. Valid for 5 years (互联网药品信息服务
  * 管理办法, art. 15 †article number). The number carries the year only, so expiry is judged by year:
- * - issued more than 5 calendar years before the scan year: expired, invalid;
+ * - issued more than 5 calendar years before the scan year: expired, invalid (the number shown is
+ *   the expired certificate's; whether a renewal keeps the number is not confirmed †, so the reason
+ *   points to the registry);
  * - issued exactly 5 years before: expires during the scan year, unverified with that caveat;
  * - issued after the scan date's year: impossible, invalid.
  * The scan date is a parameter (ctx.now), never the clock, so results are reproducible.
@@ -42,7 +44,7 @@ export function validateInternetDrugInfo(written: string, now: Date): Credential
     return invalid(
       CN_INTERNET_DRUG_INFO_TYPE,
       compact,
-      `expired: issued in ${year}, certificates are valid ${VALIDITY_YEARS} years (so at the latest until ${year + VALIDITY_YEARS}); a renewed certificate carries a new number`,
+      `expired: issued in ${year}, certificates are valid ${VALIDITY_YEARS} years (so at the latest until ${year + VALIDITY_YEARS}); confirm any renewal at ${NMPA_LOOKUP}`,
     );
   }
   const caveat = scanYear - year === VALIDITY_YEARS ? `; issued in ${year}, it expires during ${scanYear}` : '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDomain, hostIsWithin, hostOf, registrableDomain } from './domain.ts';
+import { cleanDomain, hostIsWithin, hostOf, isMarketplaceSite, registrableDomain } from './domain.ts';
 
 describe('domain helpers', () => {
   it('reads hosts from http(s) URLs only', () => {
@@ -31,5 +31,14 @@ describe('domain helpers', () => {
     expect(hostIsWithin('static.legitscript.com', 'legitscript.com')).toBe(true);
     expect(hostIsWithin('legitscript.com.evil.net', 'legitscript.com')).toBe(false);
     expect(hostIsWithin('notlegitscript.com', 'legitscript.com')).toBe(false);
+  });
+
+  it('knows marketplaces by name in any locale, and nothing else', () => {
+    expect(isMarketplaceSite('amazon.co.uk')).toBe(true);
+    expect(isMarketplaceSite('mercadolibre.com.mx')).toBe(true);
+    expect(isMarketplaceSite('jd.com')).toBe(true);
+    expect(isMarketplaceSite('amazonpharmacy-deals.com')).toBe(false);
+    expect(isMarketplaceSite('healthyrx.com')).toBe(false);
+    expect(isMarketplaceSite(null)).toBe(false);
   });
 });

@@ -71,3 +71,20 @@ export function cleanDomain(value: string): string | null {
 export function hostIsWithin(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
+
+/**
+ * Marketplaces and social shops, by the first label of their registrable domain (amazon.co.uk,
+ * mercadolibre.com.mx…). On these, a seller's seal naming the seller's own website is not borrowed:
+ * the listing is not on that website, so it cannot be matched, only looked up.
+ */
+const MARKETPLACE_NAMES = new Set([
+  'amazon', 'ebay', 'etsy', 'walmart', 'target', 'bestbuy', 'costco', 'wayfair', 'craigslist', 'offerup',
+  'mercadolibre', 'mercadolivre', 'olx', 'aliexpress', 'alibaba', '1688', 'temu', 'wish', 'shein',
+  'taobao', 'tmall', 'jd', 'pinduoduo', 'yangkeduo', 'rakuten', 'yahoo', 'shopee', 'lazada',
+  'facebook', 'instagram', 'allegro', 'emag', 'cdiscount', 'bol', 'kaufland', 'otto', 'zalando',
+]);
+
+export function isMarketplaceSite(site: string | null): boolean {
+  if (site === null) return false;
+  return MARKETPLACE_NAMES.has(site.split('.')[0] ?? '');
+}

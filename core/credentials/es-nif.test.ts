@@ -53,6 +53,7 @@ describe('NIF extraction', () => {
     expect(find('Farmacia Ejemplo C.B. · CIF: B-12345674 · Calle Mayor 1')).toEqual(['unverified B12345674']);
     expect(find('Titular: Ana Pérez, N.I.F. 12345678Z')).toEqual(['unverified 12345678Z']);
     expect(find('NIF: A46103835')).toEqual(['invalid A46103835']);
+    expect(find('Código de Identificación Fiscal A82018474')).toEqual(['unverified A82018474']);
   });
   it('does not read unlabelled numbers', () => {
     expect(find('Referencia 12345678Z')).toEqual([]);

@@ -74,7 +74,7 @@ export function validateNif(written: string): CredentialResult {
   return invalid(ES_NIF_TYPE, value, `control character is ${control}, organisation ${org} with these digits calls for ${expected}`);
 }
 
-const LABEL = String.raw`\b(?:N\.?\s?I\.?\s?F|C\.?\s?I\.?\s?F|N\.?\s?I\.?\s?E|D\.?\s?N\.?\s?I)\b\.?|[Nn]úmero de [Ii]dentificación [Ff]iscal`;
+const LABEL = String.raw`\b(?:N\.?\s?I\.?\s?F|C\.?\s?I\.?\s?F|N\.?\s?I\.?\s?E|D\.?\s?N\.?\s?I)\b\.?|(?:[Nn]úmero|[Cc]ódigo) de [Ii]dentificación [Ff]iscal`;
 const VALUE = String.raw`[A-Za-z]?[ -]?\d{2}[ .-]?\d{3}[ .-]?\d{2,3}[ -]?[A-Za-z0-9]?`;
 
 export const esNif: CredentialType = {

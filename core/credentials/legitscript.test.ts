@@ -51,6 +51,15 @@ describe('LegitScript links and seals', () => {
     expect(r?.reason).toContain('realpharmacy.com, not for this site (example.net)');
   });
 
+  it('on a marketplace, a seller’s seal naming the seller’s own site is unverified, not borrowed', () => {
+    const [r] = checkLegitscriptLinks(
+      [{ href: 'https://www.legitscript.com/websites/?checker_keywords=sellerpharmacy.com', text: '', src: SEAL }],
+      at('https://www.amazon.co.uk/dp/B000000000'),
+    );
+    expect(r?.status).toBe('unverified');
+    expect(r?.reason).toContain("sellerpharmacy.com, the seller's own site, not this amazon.co.uk listing");
+  });
+
   it('rejects a lookalike domain: realpharmacy.com.evil.net is not realpharmacy.com', () => {
     const [r] = checkLegitscriptLinks(
       [{ href: 'https://www.legitscript.com/websites/realpharmacy.com', text: '', src: SEAL }],

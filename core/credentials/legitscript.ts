@@ -9,11 +9,12 @@
  *   equal). That is everything the page can prove offline; the reason still names the record.
  * - unverified: the link names this site but no LegitScript-served seal stands with it, or the page
  *   URL is unknown, or only a seal is present — someone has to open the record.
- * - invalid: the record the seal points to is another domain's (a borrowed seal).
+ * - invalid: the record the seal points to is another domain's (a borrowed seal) — except on a
+ *   marketplace, where a seller's seal names the seller's own website: unverified there.
  */
 import type { CredentialResult } from '../findings.ts';
 import type { PageLink } from '../engine/types.ts';
-import { cleanDomain, hostIsWithin, hostOf, registrableDomain } from './domain.ts';
+import { cleanDomain, hostIsWithin, hostOf, isMarketplaceSite, registrableDomain } from './domain.ts';
 import { invalid, unverified, valid } from './result.ts';
 import type { CredentialScanContext, CredentialType } from './types.ts';
 
@@ -63,6 +64,13 @@ export function checkLegitscriptRecord(
   const lookup = legitscriptLookupUrl(recordDomain);
   if (ctx.site === null) {
     return unverified(LEGITSCRIPT_TYPE, recordDomain, `page address unknown, so the seal's domain cannot be compared; confirm at ${lookup}`);
+  }
+  if (registrableDomain(recordDomain) !== ctx.site && isMarketplaceSite(ctx.site)) {
+    return unverified(
+      LEGITSCRIPT_TYPE,
+      recordDomain,
+      `seal certifies ${recordDomain}, the seller's own site, not this ${ctx.site} listing; confirm the seller operates it and the record at ${lookup}`,
+    );
   }
   if (registrableDomain(recordDomain) !== ctx.site) {
     return invalid(

@@ -14,7 +14,7 @@
  */
 import type { CredentialResult } from '../findings.ts';
 import type { PageLink } from '../engine/types.ts';
-import { cleanDomain, hostIsWithin, hostOf, registrableDomain } from './domain.ts';
+import { cleanDomain, hostIsWithin, hostOf, isMarketplaceSite, registrableDomain } from './domain.ts';
 import { invalid, unverified, valid } from './result.ts';
 import type { CredentialScanContext, CredentialType } from './types.ts';
 
@@ -64,7 +64,7 @@ export function checkNabpLinks(links: readonly PageLink[], ctx: CredentialScanCo
     const looksLikeSeal = NABP_PREFILTER.test(label) && NABP_SEAL_HINT.test(label);
     if (toNabp) {
       const named = namedDomain(link.href);
-      if (named !== null && ctx.site !== null && registrableDomain(named) !== ctx.site) {
+      if (named !== null && ctx.site !== null && registrableDomain(named) !== ctx.site && !isMarketplaceSite(ctx.site)) {
         results.push(invalid(NABP_ACCREDITATION_TYPE, named, `NABP link names ${named}, not this site (${ctx.site})`));
       } else if (named !== null || looksLikeSeal) {
         results.push(

@@ -2,7 +2,6 @@
  * Deciding which candidates become findings: exclusions, context requirements, and the
  * finding each accepted candidate becomes (see evaluate.ts for the whole sequence).
  */
-import type { Trick } from '../findings.ts';
 import {
   CUE_DRUG,
   CUE_EVASION,
@@ -13,6 +12,7 @@ import {
   type CompiledRule,
 } from './compiled.ts';
 import type { EngineScan, Match, SuppressedMatch, TextBlock } from './types.ts';
+import { trickList } from './verify.ts';
 
 /** How far an evasion phrase overrides an exclusion, in words. */
 const EVASION_OVERRIDE_WINDOW = 40;
@@ -27,7 +27,8 @@ export interface Candidate {
   /** Word positions across all blocks, for context windows. */
   tokenStart: number;
   tokenEnd: number;
-  tricks: Set<Trick>;
+  /** Trick bits (verify.ts). */
+  tricks: number;
 }
 
 /** Where each block's words start, and whether it has digits (for cues found by pattern). */
@@ -190,14 +191,14 @@ function toMatch(compiled: CompiledPacks, blocks: readonly TextBlock[], c: Candi
   const block = blocks[c.block] as TextBlock;
   const { start, end } = c;
   const matched = block.text.slice(start, end);
-  const tricks = new Set(c.tricks);
+  const tricks = new Set(trickList(c.tricks));
   // A match spelled as one of the rule's own terms used no disguise, however it was found.
   if (entry.literals.has(matched.toLowerCase())) {
     for (const trick of [...tricks]) if (trick !== 'cas-number') tricks.delete(trick);
   }
   if (block.where === 'hidden') tricks.add('hidden-text');
   if (block.elementBoundaries?.some((offset) => offset > start && offset < end)) tricks.add('split-across-elements');
-  const trickList = [...tricks];
+  const names = [...tricks];
   return {
     ruleId: rule.id,
     term: rule.canonical,
@@ -207,8 +208,8 @@ function toMatch(compiled: CompiledPacks, blocks: readonly TextBlock[], c: Candi
     where: block.where,
     zone: block.zone,
     context: excerpt(block.text, start, end),
-    tricks: trickList,
-    explanation: `“${matched}” → ${rule.canonical}${trickList.length ? ` (${trickList.join(', ')})` : ''} · ${rule.title}`,
+    tricks: names,
+    explanation: `“${matched}” → ${rule.canonical}${names.length ? ` (${names.join(', ')})` : ''} · ${rule.title}`,
     block: c.block,
     start,
     end,

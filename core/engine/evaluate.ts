@@ -11,17 +11,18 @@
  *    and "evasion" cues for rules that need context ("sin receta" near a prescription
  *    drug; "snow" near a quantity), which are then decided until nothing changes.
  */
-import type { Trick } from '../findings.ts';
 import { F_BOUNDARY, F_DIGIT, F_STANDALONE, normalize, SkeletonBuffer, type Skeleton } from '../normalize/index.ts';
 import { CUE_PRICE, CUE_QUANTITY, PAYLOAD_CUE, PAYLOAD_EXCLUSION, type CompiledPacks } from './compiled.ts';
 import { findCasNumbers } from './cas-scan.ts';
 import { findPrices, findQuantities } from './cues.ts';
 import { decide, Positions, type BlockWords, type Candidate } from './decide.ts';
 import type { EngineScan, TextBlock } from './types.ts';
-import { verify } from './verify.ts';
+import { trickBit, verifiedLast, verifiedTricks, verify } from './verify.ts';
 
 /** Blocks are apart by this many words for context windows: a title and its description are near, not adjacent. */
 const BLOCK_GAP = 3;
+const MISSPELLING = trickBit('misspelling');
+const CAS_NUMBER = trickBit('cas-number');
 
 export function evaluate(compiled: CompiledPacks, blocks: readonly TextBlock[]): EngineScan {
   const words: BlockWords[] = [];
@@ -32,53 +33,57 @@ export function evaluate(compiled: CompiledPacks, blocks: readonly TextBlock[]):
   let covered = new Uint8Array(256);
   let tokenBase = 0;
 
-  blocks.forEach((block, b) => {
-    const skeleton = normalize(block.text, buffer);
-    const candidate = (rule: number, first: number, last: number, tricks: Set<Trick>): Candidate => ({
-      rule,
-      block: b,
-      start: skeleton.start[first] as number,
-      end: skeleton.end[last] as number,
-      tokenStart: tokenBase + (skeleton.token[first] as number),
-      tokenEnd: tokenBase + (skeleton.token[last] as number),
-      tricks,
-    });
-    if (covered.length < skeleton.length) covered = new Uint8Array(skeleton.length * 2);
-    else covered.fill(0, 0, skeleton.length);
-    compiled.automaton.scan(skeleton.codes, skeleton.length, (patternId, end) => {
-      const length = compiled.automaton.patternLengths[patternId] as number;
-      const start = end - length + 1;
-      for (const payload of compiled.payloads[patternId] ?? []) {
-        const verified = verify(skeleton, start, end, payload.phrase);
-        if (!verified) continue;
-        const last = verified.last;
+  // The block being scanned, read by the one hit handler below (no closure per block).
+  let b = 0;
+  let skeleton: Skeleton = normalize('', buffer);
+  const candidate = (rule: number, first: number, last: number, tricks: number): Candidate => ({
+    rule,
+    block: b,
+    start: skeleton.start[first] as number,
+    end: skeleton.end[last] as number,
+    tokenStart: tokenBase + (skeleton.token[first] as number),
+    tokenEnd: tokenBase + (skeleton.token[last] as number),
+    tricks,
+  });
+  const onHit = (patternId: number, end: number): void => {
+    const start = end - (compiled.automaton.patternLengths[patternId] as number) + 1;
+    for (const payload of compiled.payloads[patternId] ?? []) {
+      const packed = verify(skeleton, start, end, payload.phrase);
+      if (packed < 0) continue;
+      const last = verifiedLast(packed);
+      if (payload.kind === PAYLOAD_CUE || payload.kind === PAYLOAD_EXCLUSION) {
         const tokenStart = tokenBase + (skeleton.token[start] as number);
         const tokenEnd = tokenBase + (skeleton.token[last] as number);
-        if (payload.kind === PAYLOAD_CUE) cues.add(payload.id, tokenStart, tokenEnd);
-        else if (payload.kind === PAYLOAD_EXCLUSION) exclusions.add(payload.id, tokenStart, tokenEnd);
-        else {
-          if (payload.variant && verified.tricks.size === 0) verified.tricks.add('misspelling');
-          candidates.push(candidate(payload.id, start, last, verified.tricks));
-          covered.fill(1, start, last + 1);
-        }
+        (payload.kind === PAYLOAD_CUE ? cues : exclusions).add(payload.id, tokenStart, tokenEnd);
+        continue;
       }
-    });
-    findMisspellings(compiled, skeleton, covered, (rule, first, last) =>
-      candidates.push(candidate(rule, first, last, new Set<Trick>(['misspelling']))),
-    );
+      let tricks = verifiedTricks(packed);
+      if (payload.variant && tricks === 0) tricks = MISSPELLING;
+      candidates.push(candidate(payload.id, start, last, tricks));
+      covered.fill(1, start, last + 1);
+    }
+  };
+
+  for (b = 0; b < blocks.length; b++) {
+    const block = blocks[b] as TextBlock;
+    skeleton = normalize(block.text, buffer);
+    if (covered.length < skeleton.length) covered = new Uint8Array(skeleton.length * 2);
+    else covered.fill(0, 0, skeleton.length);
+    compiled.automaton.scan(skeleton.codes, skeleton.length, onHit);
+    findMisspellings(compiled, skeleton, covered, (rule, first, last) => candidates.push(candidate(rule, first, last, MISSPELLING)));
     const hasDigits = containsDigit(skeleton);
     if (hasDigits) {
       for (const hit of findCasNumbers(block.text, compiled)) {
         const first = skeletonIndexAt(skeleton, hit.start);
         const last = Math.max(first, skeletonIndexAt(skeleton, hit.end - 1));
         for (const rule of hit.rules) {
-          candidates.push({ ...candidate(rule, first, last, new Set<Trick>(['cas-number'])), start: hit.start, end: hit.end });
+          candidates.push({ ...candidate(rule, first, last, CAS_NUMBER), start: hit.start, end: hit.end });
         }
       }
     }
     words.push({ tokenBase, firstToken: tokenBase, lastToken: tokenBase + skeleton.tokenCount, hasDigits });
     tokenBase += skeleton.tokenCount + BLOCK_GAP;
-  });
+  }
 
   const addPatternCues = (b: number) => {
     const block = blocks[b] as TextBlock;

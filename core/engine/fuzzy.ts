@@ -32,7 +32,10 @@ export interface FuzzyEntry {
 
 export class FuzzyIndex {
   private readonly keys = new Map<string, FuzzyEntry[]>();
-  /** First and last three letters of every term, as numbers: a page word is tried only when one matches. */
+  /**
+   * First and last three letters of every term with the lengths of words one edit away, as
+   * numbers: a page word is tried only when its own first or last three letters and length match.
+   */
   private readonly prefixes = new Set<number>();
   private readonly suffixes = new Set<number>();
   private readonly exact = new Set<string>();
@@ -46,9 +49,13 @@ export class FuzzyIndex {
     const entry = { rule, phrase };
     this.put(term, entry);
     for (const key of deletions(term)) this.put(key, entry);
-    this.prefixes.add(trigram(term.charCodeAt(0), term.charCodeAt(1), term.charCodeAt(2)));
     const n = term.length;
-    this.suffixes.add(trigram(term.charCodeAt(n - 3), term.charCodeAt(n - 2), term.charCodeAt(n - 1)));
+    const prefix = trigram(term.charCodeAt(0), term.charCodeAt(1), term.charCodeAt(2));
+    const suffix = trigram(term.charCodeAt(n - 3), term.charCodeAt(n - 2), term.charCodeAt(n - 1));
+    for (let length = n - 1; length <= n + 1; length++) {
+      this.prefixes.add(withLength(prefix, length));
+      this.suffixes.add(withLength(suffix, length));
+    }
     this.minLength = Math.min(this.minLength, term.length);
     this.maxLength = Math.max(this.maxLength, term.length);
   }
@@ -62,8 +69,8 @@ export class FuzzyIndex {
     const length = to - from;
     if (length < this.minLength - 1 || length > this.maxLength + 1) return false;
     return (
-      this.prefixes.has(trigram(codes[from] as number, codes[from + 1] as number, codes[from + 2] as number)) ||
-      this.suffixes.has(trigram(codes[to - 3] as number, codes[to - 2] as number, codes[to - 1] as number))
+      this.prefixes.has(withLength(trigram(codes[from] as number, codes[from + 1] as number, codes[from + 2] as number), length)) ||
+      this.suffixes.has(withLength(trigram(codes[to - 3] as number, codes[to - 2] as number, codes[to - 1] as number), length))
     );
   }
 
@@ -91,8 +98,13 @@ export class FuzzyIndex {
   }
 }
 
+/** Three lower-case ASCII letters (the only words tried) as one number. */
 function trigram(a: number, b: number, c: number): number {
-  return (a * 0x10000 + b) * 0x10000 + c;
+  return ((a - 0x60) * 32 + (b - 0x60)) * 32 + (c - 0x60);
+}
+
+function withLength(gram: number, length: number): number {
+  return gram * 64 + Math.min(length, 63);
 }
 
 function deletions(word: string): Set<string> {

@@ -4,7 +4,10 @@
  * needs — where its own word breaks are, its repeated-letter runs, and whether its
  * ends need a word boundary (Latin) or not (Chinese, emoji).
  */
-import { F_BOUNDARY, F_STANDALONE, normalize, skeletonText } from '../normalize/index.ts';
+import { F_BOUNDARY, F_STANDALONE, normalize, SkeletonBuffer, skeletonText } from '../normalize/index.ts';
+
+/** Phrases are compiled one after another: one buffer serves them all. */
+const scratch = new SkeletonBuffer();
 
 export interface CompiledPhrase {
   /** The skeleton the matcher looks for. */
@@ -20,7 +23,7 @@ export interface CompiledPhrase {
 }
 
 export function compilePhrase(phrase: string): CompiledPhrase | null {
-  const skeleton = normalize(phrase);
+  const skeleton = normalize(phrase, scratch);
   if (skeleton.length === 0) return null;
   const breaks: number[] = [];
   for (let i = 1; i < skeleton.length; i++) {

@@ -2,7 +2,7 @@
  * Verifying an automaton hit against the page text: word boundaries, the word breaks a
  * disguise may add, repeated letters, and which disguises the match took.
  */
-import type { Trick } from '../findings.ts';
+import { TRICKS, type Trick } from '../findings.ts';
 import {
   F_BOUNDARY,
   F_DIACRITIC,
@@ -16,31 +16,54 @@ import {
 } from '../normalize/index.ts';
 import type { CompiledPhrase } from './terms.ts';
 
-export interface Verified {
-  last: number;
-  tricks: Set<Trick>;
+/** Tricks as bits (TRICKS order): hits are many and most are discarded, so no Set per hit. */
+export function trickBit(trick: Trick): number {
+  return 1 << TRICKS.indexOf(trick);
 }
+
+export function trickList(bits: number): Trick[] {
+  return TRICKS.filter((_, i) => (bits & (1 << i)) !== 0);
+}
+
+/** verify() packs the match's last index and its trick bits into one number. */
+const TRICK_SPACE = 1 << TRICKS.length;
+export function verifiedLast(packed: number): number {
+  return Math.floor(packed / TRICK_SPACE);
+}
+export function verifiedTricks(packed: number): number {
+  return packed % TRICK_SPACE;
+}
+
+const ZERO_WIDTH = trickBit('zero-width');
+const HOMOGLYPH = trickBit('homoglyph');
+const LEETSPEAK = trickBit('leetspeak');
+const DIACRITICS = trickBit('diacritics');
+const FULLWIDTH = trickBit('fullwidth');
+const TRADITIONAL = trickBit('traditional-chinese');
+const SEPARATORS = trickBit('separators');
+const REPEATED = trickBit('repeated-letters');
 
 /**
  * Whether a hit at skeleton [start, end] is a real occurrence of the phrase, and which
  * disguises it took. Latin phrases need word boundaries at both ends (a trailing plural
  * "s" is allowed); extra word breaks inside are a disguise ("o x y c o d o n e",
  * "oxy-codone") accepted for spaced-out letters or long terms; repeated letters must
- * match exactly on short terms.
+ * match exactly on short terms. Returns -1, or the last index and trick bits packed
+ * (verifiedLast, verifiedTricks).
  */
-export function verify(skeleton: Skeleton, start: number, end: number, phrase: CompiledPhrase): Verified | null {
+export function verify(skeleton: Skeleton, start: number, end: number, phrase: CompiledPhrase): number {
   const flags = skeleton.flags;
   if (phrase.needsLeftBoundary && start > 0) {
     const f = flags[start] as number;
-    if ((f & F_BOUNDARY) === 0 && ((flags[start - 1] as number) & F_STANDALONE) === 0) return null;
+    if ((f & F_BOUNDARY) === 0 && ((flags[start - 1] as number) & F_STANDALONE) === 0) return -1;
   }
   let last = end;
   if (phrase.needsRightBoundary && !isWordEnd(skeleton, end)) {
     // A plural: "xanax" → "xanaxes" is a stretch, "perc" → "percs" is common.
     if (phrase.letterCount >= 4 && skeleton.codes[end + 1] === 0x73 && isWordEnd(skeleton, end + 1)) last = end + 1;
-    else return null;
+    else return -1;
   }
-  const tricks = new Set<Trick>();
+  let tricks = 0;
   let extraBreaks = 0;
   let singleLetterPieces = 0;
   let pieces = 1;
@@ -56,25 +79,25 @@ export function verify(skeleton: Skeleton, start: number, end: number, phrase: C
       pieceLength = 0;
     }
     pieceLength++;
-    if (i > start && (f & F_ZERO_WIDTH) !== 0) tricks.add('zero-width');
-    if (f & F_HOMOGLYPH) tricks.add('homoglyph');
-    if (f & F_LEET) tricks.add('leetspeak');
-    if (f & F_DIACRITIC) tricks.add('diacritics');
-    if (f & F_FULLWIDTH) tricks.add('fullwidth');
-    if (f & F_TRADITIONAL) tricks.add('traditional-chinese');
+    if (i > start && (f & F_ZERO_WIDTH) !== 0) tricks |= ZERO_WIDTH;
+    if (f & F_HOMOGLYPH) tricks |= HOMOGLYPH;
+    if (f & F_LEET) tricks |= LEETSPEAK;
+    if (f & F_DIACRITIC) tricks |= DIACRITICS;
+    if (f & F_FULLWIDTH) tricks |= FULLWIDTH;
+    if (f & F_TRADITIONAL) tricks |= TRADITIONAL;
     if (skeleton.run[i] !== phrase.runs[offset]) runsDiffer = true;
   }
   if (pieceLength === 1) singleLetterPieces++;
   if (extraBreaks > 0) {
     const spacedOut = singleLetterPieces >= pieces - 1;
-    if (!spacedOut && (phrase.letterCount < 6 || extraBreaks > 2)) return null;
-    tricks.add('separators');
+    if (!spacedOut && (phrase.letterCount < 6 || extraBreaks > 2)) return -1;
+    tricks |= SEPARATORS;
   }
   if (runsDiffer) {
-    if (phrase.letterCount < 5) return null;
-    tricks.add('repeated-letters');
+    if (phrase.letterCount < 5) return -1;
+    tricks |= REPEATED;
   }
-  return { last, tricks };
+  return last * TRICK_SPACE + tricks;
 }
 
 function isWordEnd(skeleton: Skeleton, index: number): boolean {

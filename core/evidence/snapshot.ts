@@ -26,6 +26,8 @@ export interface SnapshotResult {
   shadowRoots: number;
   iframes: number;
   unreadableStyleSheets: string[];
+  /** The rendered text (innerText), to tell whether a finding's text occurs once (text-fragment links). */
+  text: string;
 }
 
 export function serializeSnapshot(options: SnapshotOptions, root?: Document): SnapshotResult {
@@ -189,5 +191,6 @@ export function serializeSnapshot(options: SnapshotOptions, root?: Document): Sn
     shadowRoots: stats.shadowRoots,
     iframes: stats.iframes,
     unreadableStyleSheets: stats.unreadable,
+    text: body ? ((body as HTMLElement).innerText ?? body.textContent ?? '') : '',
   };
 }

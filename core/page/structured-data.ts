@@ -48,11 +48,16 @@ const LISTING_TYPES = new Set([
   'dietarysupplement', 'vehicle', 'book', 'medicalentity', 'substance',
 ]);
 
+/** Types that describe the site around the listing: breadcrumbs, navigation, the site search. */
+const CHROME_TYPES = new Set([
+  'breadcrumblist', 'sitenavigationelement', 'wpheader', 'wpfooter', 'wpsidebar', 'website', 'searchaction',
+]);
+
 export interface JsonLdValue {
   path: string;
   text: string;
-  /** True when the value lies within a Product, Offer, Drug or similar object. */
-  inListing: boolean;
+  /** Where the value sits: in a Product/Offer/Drug ('listing'), in breadcrumbs or site navigation ('page'), or neither (null). */
+  zone: 'listing' | 'page' | null;
 }
 
 function typesOf(obj: Record<string, unknown>): string[] {
@@ -71,29 +76,33 @@ const MAX_VALUES = 2000;
  */
 export function jsonLdTextValues(data: unknown): JsonLdValue[] {
   const out: JsonLdValue[] = [];
-  const walk = (node: unknown, path: string, key: string | null, textual: boolean, inListing: boolean, depth: number): void => {
+  type ZoneHint = JsonLdValue['zone'];
+  const walk = (node: unknown, path: string, key: string | null, textual: boolean, zone: ZoneHint, depth: number): void => {
     if (out.length >= MAX_VALUES || depth > MAX_DEPTH) return;
     if (typeof node === 'string') {
-      if (textual && node.trim() !== '' && !looksLikeUrl(node)) out.push({ path, text: node, inListing });
+      if (textual && node.trim() !== '' && !looksLikeUrl(node)) out.push({ path, text: node, zone });
       return;
     }
     if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, `${path}[${i}]`, key, textual, inListing, depth + 1));
+      node.forEach((item, i) => walk(item, `${path}[${i}]`, key, textual, zone, depth + 1));
       return;
     }
     if (node === null || typeof node !== 'object') return;
     const obj = node as Record<string, unknown>;
     const types = typesOf(obj);
-    const listing = inListing || types.some((t) => LISTING_TYPES.has(t));
+    // Chrome wins: a Product's breadcrumb trail is site navigation, and so is anything inside the trail.
+    const chrome = zone === 'page' || types.some((t) => CHROME_TYPES.has(t));
+    const listing = zone === 'listing' || types.some((t) => LISTING_TYPES.has(t));
+    const inner: ZoneHint = chrome ? 'page' : listing ? 'listing' : zone;
     const propertyValue = types.includes('propertyvalue');
     for (const [k, v] of Object.entries(obj)) {
       const lower = k.toLowerCase();
       if (NON_TEXT_KEYS.has(lower)) continue;
       const isText = TEXT_KEYS.has(lower) || (propertyValue && lower === 'value');
-      walk(v, `${path}${/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`, lower, isText, listing, depth + 1);
+      walk(v, `${path}${/^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`}`, lower, isText, inner, depth + 1);
     }
   };
-  walk(data, '$', null, false, false, 0);
+  walk(data, '$', null, false, null, 0);
   return out;
 }
 

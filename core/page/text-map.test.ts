@@ -129,6 +129,40 @@ describe.each(DOMS)('buildTextMap on %s', (_name, parse) => {
     expect(blocks.every((b) => b.where === 'structured-data')).toBe(true);
   });
 
+  it('puts JSON-LD products in the listing zone and breadcrumbs and site data in the page zone', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebSite', name: 'Big Pharmacy Mart', potentialAction: { '@type': 'SearchAction', 'query-input': 'required name=q' } },
+        {
+          '@type': 'BreadcrumbList',
+          itemListElement: [
+            { '@type': 'ListItem', position: 1, name: 'Pharmacy', item: { '@type': 'Product', name: 'odd typed crumb' } },
+            { '@type': 'ListItem', position: 2, name: 'Vitamins' },
+          ],
+        },
+        { '@type': 'Product', name: 'Vitamin C 1000mg', breadcrumb: { '@type': 'BreadcrumbList', name: 'Health > Vitamins' } },
+        { '@type': 'Organization', name: 'Mart Inc.' },
+      ],
+    };
+    const doc = parse(`<script type="application/ld+json">${JSON.stringify(ld)}</script><div id="item">item</div>`);
+    const zones = (roots: Element[]): string[][] =>
+      buildTextMap(doc, { visibility: staticVisibilityProbe, listingRoots: roots })
+        .blocks.filter((b) => b.kind === 'json-ld')
+        .map((b) => [b.text, b.zone]);
+    expect(zones([])).toEqual([
+      ['Big Pharmacy Mart', 'page'],
+      ['Pharmacy', 'page'],
+      ['odd typed crumb', 'page'],
+      ['Vitamins', 'page'],
+      ['Vitamin C 1000mg', 'listing'],
+      ['Health > Vitamins', 'page'],
+      ['Mart Inc.', 'listing'],
+    ]);
+    // With the adapter's listing roots, untyped data outside them is page text.
+    expect(zones([doc.getElementById('item') as Element]).at(-1)).toEqual(['Mart Inc.', 'page']);
+  });
+
   it('tolerates JSON-LD wrapped in comments and ignores broken JSON-LD', () => {
     const m = map(
       '<script type="application/ld+json"><!-- {"@type":"Product","name":"Tramadol"} --></script>' +
@@ -147,6 +181,28 @@ describe.each(DOMS)('buildTextMap on %s', (_name, parse) => {
     );
     expect(texts(m, 'structured-data')).toEqual(['Buy Xanax', 'xanax online', 'Xanax 2mg', 'Alprazolam']);
     expect(texts(m, 'visible')).toEqual(['visible description']);
+  });
+
+  it('puts the title and meta descriptions in the metadata zone when one is given (item pages)', () => {
+    const doc = parse(
+      '<html><head><title>Xanax 2mg</title><meta name="description" content="xanax online"><meta property="og:image" content="x.png"></head>' +
+        '<body><div id="item"><h1>Xanax 2mg</h1></div><meta itemprop="name" content="Alprazolam"></body></html>',
+    );
+    const item = doc.getElementById('item') as Element;
+    const zones = (extra: Partial<TextMapOptions>): string[][] =>
+      buildTextMap(doc, { visibility: staticVisibilityProbe, listingRoots: [item], ...extra }).blocks.map((b) => [b.text, b.where, b.zone]);
+    expect(zones({})).toEqual([
+      ['Xanax 2mg', 'structured-data', 'page'],
+      ['xanax online', 'structured-data', 'page'],
+      ['Xanax 2mg', 'visible', 'listing'],
+      ['Alprazolam', 'structured-data', 'page'],
+    ]);
+    expect(zones({ metadataZone: 'listing' })).toEqual([
+      ['Xanax 2mg', 'structured-data', 'listing'],
+      ['xanax online', 'structured-data', 'listing'],
+      ['Xanax 2mg', 'visible', 'listing'],
+      ['Alprazolam', 'structured-data', 'page'],
+    ]);
   });
 
   it('reads open shadow roots as shadow-dom', () => {
@@ -231,6 +287,26 @@ describe.each(DOMS)('buildTextMap on %s', (_name, parse) => {
     const added = doc.getElementById('added') as Element;
     const m = buildTextMap(added, { visibility: staticVisibilityProbe });
     expect(m.blocks.map((b) => [b.text, b.where, b.zone])).toEqual([['late text', 'hidden', 'page']]);
+  });
+
+  it('maps a shadow root on its own as shadow-dom (content added inside it later)', () => {
+    const doc = parse('<div id="host"></div>');
+    const root = (doc.getElementById('host') as Element).attachShadow({ mode: 'open' });
+    const p = doc.createElement('p');
+    p.append(doc.createTextNode('late fentanyl'));
+    root.append(p);
+    const m = buildTextMap(root as unknown as DocumentFragment, { visibility: staticVisibilityProbe });
+    expect(m.blocks.map((b) => [b.text, b.where])).toEqual([['late fentanyl', 'shadow-dom']]);
+    const inside = buildTextMap(p, { visibility: staticVisibilityProbe });
+    expect(inside.blocks.map((b) => [b.text, b.where])).toEqual([['late fentanyl', 'shadow-dom']]);
+  });
+
+  it('gives attribute and JSON-LD blocks no text ranges', () => {
+    const m = map('<img alt="oxycodone" src="a.png"><script type="application/ld+json">{"@type":"Product","name":"Xanax"}</script>');
+    expect(m.blocks.map((b) => [b.kind, rangesFor(b, 0, 3)])).toEqual([
+      ['attribute', []],
+      ['json-ld', []],
+    ]);
   });
 
   it('maps every [start, end) of every text block back to exactly that text', () => {

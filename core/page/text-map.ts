@@ -25,6 +25,8 @@ const DOCUMENT_FRAGMENT_NODE = 11;
 /** Attributes people read (or assistive technology reads out) as text. */
 const TEXT_ATTRIBUTES = ['title', 'aria-label', 'aria-description', 'placeholder'] as const;
 const ALT_TAGS = new Set(['img', 'area', 'input']);
+/** Elements never rendered as boxes whose text is still read: the document title. */
+const METADATA_TAGS = new Set(['head', 'title']);
 /** Nested iframes beyond this depth are not followed (a page can nest them without end). */
 const MAX_IFRAME_DEPTH = 3;
 const MAX_LINK_TEXT = 300;
@@ -174,7 +176,8 @@ export class TextMapBuilder {
 
   private derive(el: Element, parent: Context, title: boolean): Context {
     const tag = tagOf(el);
-    const hidden = parent.hidden || this.options.visibility.isHidden(el);
+    // Browsers give <head> display:none, yet its title is the tab's text, not hidden cloaking.
+    const hidden = parent.hidden || (!METADATA_TAGS.has(tag) && this.options.visibility.isHidden(el));
     const zone = zoneFor(el, parent.zone, this.roots, parent.inSection);
     const where = whereOf(hidden, parent.inShadow, parent.iframeDepth, title || parent.where === 'structured-data');
     const sameBlock = where === parent.where && zone.zone === parent.zone.zone;
@@ -211,6 +214,10 @@ export class TextMapBuilder {
       return;
     }
     const ctx = this.derive(el, parent, tag === 'title');
+    if (tag === 'title' && this.options.metadataZone !== undefined && ctx.where === 'structured-data') {
+      ctx.zone = { zone: this.options.metadataZone, settled: true };
+      ctx.acc = new BlockAccumulator();
+    }
     this.attributes(el, tag, ctx);
     this.record(el, tag, ctx);
     if (tag === 'iframe') {
@@ -245,7 +252,8 @@ export class TextMapBuilder {
 
   /** Static pages keep declarative shadow roots as `<template shadowrootmode>`; live DOMs attach them. */
   private declarativeShadowRoot(template: Element, ctx: Context): void {
-    const mode = template.getAttribute('shadowrootmode');
+    // `shadowmode` is the older spelling Chromium still writes into saved MHTML.
+    const mode = template.getAttribute('shadowrootmode') ?? template.getAttribute('shadowmode');
     if (mode !== 'open' || template.parentElement?.shadowRoot) return;
     const content = (template as HTMLTemplateElement).content as DocumentFragment | undefined;
     if (!content) return;
@@ -304,8 +312,12 @@ export class TextMapBuilder {
       const value = el.getAttribute(name);
       if (value === null || value.trim() === '') continue;
       // A title or label repeating the element's own text would report the same words twice.
-      ownText ??= collapse(el.textContent ?? '').toLowerCase();
-      if (collapse(value).toLowerCase() === ownText) continue;
+      // Only small elements (links, buttons) repeat their text; labelled containers do not, and
+      // reading a container's whole text for each label would cost time on big pages.
+      if (el.childElementCount <= 4) {
+        ownText ??= collapse(el.textContent ?? '').toLowerCase();
+        if (collapse(value).toLowerCase() === ownText) continue;
+      }
       this.attributeBlock(el, name, value, 'attribute', ctx);
     }
     const itemprop = el.getAttribute('itemprop');
@@ -318,12 +330,13 @@ export class TextMapBuilder {
   private meta(el: Element, parent: Context): void {
     const content = el.getAttribute('content');
     if (content === null || content.trim() === '') return;
-    const zone = zoneFor(el, parent.zone, this.roots, parent.inSection);
-    const ctx = { ...parent, zone };
     const itemprop = el.getAttribute('itemprop');
-    if ((itemprop !== null && isTextItemprop(itemprop)) || scannedMetaName(el) !== null) {
-      this.attributeBlock(el, 'content', content, 'structured-data', ctx);
-    }
+    const described = scannedMetaName(el) !== null;
+    if (!described && !(itemprop !== null && isTextItemprop(itemprop))) return;
+    const metadataZone = this.options.metadataZone;
+    const zone: ZoneState =
+      described && metadataZone !== undefined ? { zone: metadataZone, settled: true } : zoneFor(el, parent.zone, this.roots, parent.inSection);
+    this.attributeBlock(el, 'content', content, 'structured-data', { ...parent, zone });
   }
 
   private jsonLd(el: Element, parent: Context): void {
@@ -336,8 +349,9 @@ export class TextMapBuilder {
           kind: 'json-ld',
           text: value.text,
           where: 'structured-data',
-          // Product and Offer data describe the item listed, wherever the script sits.
-          zone: value.inListing ? 'listing' : zone,
+          // Product and Offer data describe the item listed, breadcrumbs and site navigation
+          // the site around it, wherever the script sits.
+          zone: value.zone ?? zone,
           element: el,
           path: value.path,
         },

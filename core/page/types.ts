@@ -4,7 +4,7 @@
  * paint (issue #4) and evidence to cite (issue #5). Shared by the content script (live
  * DOM) and the CLI (linkedom), so it touches nothing but the DOM it is given.
  */
-import type { PageLink, TextBlock } from '../engine/types.ts';
+import type { PageLink, TextBlock, Zone } from '../engine/types.ts';
 
 /**
  * A run of a block's text that is a verbatim copy of part of one text node:
@@ -63,6 +63,12 @@ export interface TextMapOptions {
    * Uses the caller's DOM implementation so the nodes are of the same kind.
    */
   parseHtml?: (html: string) => Document;
+  /**
+   * The zone of the page's own description of itself: `<title>`, meta description and keywords,
+   * OpenGraph and Twitter cards. On an item page these describe the item, so the CLI and the content
+   * script pass 'listing' there; without it they take the zone of where they stand.
+   */
+  metadataZone?: Zone;
   /** Resolves relative link hrefs; without it hrefs are kept as written. */
   baseUrl?: string;
 }

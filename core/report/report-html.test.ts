@@ -23,6 +23,6 @@ describe('report.html', () => {
     // The title carries quotes and angle brackets: present as text only.
     expect(page).toContain('Pain relief 0xyc0d0ne 30mg, &quot;no prescription&quot; &lt;fast&gt;');
     expect(page).toContain(reports[0]!.hash);
-    expect(page).toContain('Not captured: test');
+    expect(page).toContain('Missing or partial: test');
   });
 });

@@ -106,7 +106,7 @@ ${
 ${report.evidence.map(
   (artifact) => html`<tr><td>${artifact.kind}</td><td><code>${input.artifactPath(report, artifact)}</code></td><td>${artifact.size.toLocaleString('en')}</td><td class="hash">${artifact.sha256}</td><td>${artifact.capturedAt}</td></tr>`,
 )}
-${report.missingEvidence.map((missing) => html`<tr><td>${missing.kind}</td><td colspan="4" class="meta">Not captured: ${missing.reason}</td></tr>`)}
+${report.missingEvidence.map((missing) => html`<tr><td>${missing.kind}</td><td colspan="4" class="meta">Missing or partial: ${missing.reason}</td></tr>`)}
 </tbody></table>
 ${images.map((artifact) => {
   const path = input.artifactPath(report, artifact);

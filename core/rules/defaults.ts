@@ -7,6 +7,7 @@
 import controlledSubstances from '../../rules/controlled-substances.json' with { type: 'json' };
 import emojiSlang from '../../rules/emoji-slang.json' with { type: 'json' };
 import evasion from '../../rules/evasion.json' with { type: 'json' };
+import paraphernalia from '../../rules/paraphernalia.json' with { type: 'json' };
 import pharmacyClaim from '../../rules/pharmacy-claim.json' with { type: 'json' };
 import precursors from '../../rules/precursors.json' with { type: 'json' };
 import rxOnline from '../../rules/rx-online.json' with { type: 'json' };
@@ -21,6 +22,7 @@ export const BUNDLED_PACK_FILES: ReadonlyArray<{ file: string; json: unknown }> 
   { file: 'rules/precursors.json', json: precursors },
   { file: 'rules/evasion.json', json: evasion },
   { file: 'rules/emoji-slang.json', json: emojiSlang },
+  { file: 'rules/paraphernalia.json', json: paraphernalia },
   { file: 'rules/pharmacy-claim.json', json: pharmacyClaim },
 ];
 

@@ -111,6 +111,16 @@ describe('parsePack', () => {
     expect(!result.ok && result.errors.map((e) => [e.path, e.message])).toEqual([['$.rules[0].tier', 'duplicate key "tier"']]);
   });
 
+  it('reports schema and semantic problems in one pass, in file order', () => {
+    const text = formatPack(pack([rule('a', { severity: 'critical' }), rule('b', { cas: ['1609-66-5'] }), rule('c', { fuzy: true }), rule('c')]));
+    const result = parsePack(text, 'test.json');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.path)).toEqual(['$.rules[0].severity', '$.rules[1].cas[0]', '$.rules[2].fuzy', '$.rules[3].id']);
+    const lines = result.errors.map((e) => e.line ?? 0);
+    expect([...lines].sort((x, y) => x - y)).toEqual(lines);
+  });
+
   it('reports every problem at once, not only the first', () => {
     const errors = errorsOf(pack([rule('a', { severity: 'x', tier: 'D' }), rule('b', { fuzy: 1 })]));
     expect(errors.map((e) => e.path).sort()).toEqual(['$.rules[0].severity', '$.rules[0].tier', '$.rules[1].fuzy']);

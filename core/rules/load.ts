@@ -10,7 +10,7 @@ import type * as z from 'zod/mini';
 import { casProblem } from './cas.ts';
 import { formatJsonPath, readJson } from './json-locate.ts';
 import type { JsonDocument, JsonPath } from './json-locate.ts';
-import { BUILTIN_CUES, Pack, TERM_LANGUAGES } from './schema.ts';
+import { BUILTIN_CUES, Pack, Rule, TERM_LANGUAGES } from './schema.ts';
 
 export interface PackError {
   file: string;
@@ -81,17 +81,17 @@ export function loadPacks(files: readonly PackFile[]): { packs: Pack[]; errors: 
 
 function finish(value: unknown, file: string, problems: Problem[], doc: JsonDocument | undefined): PackParse {
   problems.push(...unknownKeys(Pack, value, []));
-  const parsed = Pack.safeParse(value);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(fromIssue(issue, value));
-  } else {
-    problems.push(...semanticProblems(parsed.data));
-  }
+  const parsed = Pack.safeParse(value, { reportInput: true });
+  if (!parsed.success) for (const issue of parsed.error.issues) problems.push(fromIssue(issue, value));
+  // Semantic checks run on every part that passed the schema, so one pass reports everything.
+  problems.push(...semanticProblems(value));
   if (problems.length === 0 && parsed.success) return { ok: true, pack: parsed.data };
   const errors = problems.map(({ path, message, expected }): PackError => {
     const at = doc?.locate(path);
     return { file, path: formatJsonPath(path), message, expected, ...(at ? { line: at.line, column: at.column } : {}) };
   });
+  // In file order where known, so an editor can walk them top to bottom.
+  errors.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
   return { ok: false, errors };
 }
 
@@ -180,9 +180,12 @@ function checkText(text: string, path: JsonPath, what: string, out: Problem[]): 
   else if (text.trim() !== text) out.push({ path, message: `${what} ${JSON.stringify(text)} has leading or trailing spaces`, expected: `the ${what} without surrounding whitespace` });
 }
 
-function semanticProblems(pack: Pack): Problem[] {
+/** What the schema cannot say, checked on the parts of a pack (cues, each rule) that passed it. */
+function semanticProblems(value: unknown): Problem[] {
   const out: Problem[] = [];
-  const packCues = pack.cues ?? {};
+  if (!isObject(value)) return out;
+  const cuesParsed = Pack.shape.cues.safeParse(value.cues);
+  const packCues = (cuesParsed.success ? cuesParsed.data : undefined) ?? {};
   const builtins: readonly string[] = BUILTIN_CUES;
   for (const [name, terms] of Object.entries(packCues)) {
     if (builtins.includes(name)) out.push({ path: ['cues', name], message: `cue ${JSON.stringify(name)} shadows a built-in cue`, expected: `a cue name other than ${BUILTIN_CUES.join(', ')}` });
@@ -191,15 +194,24 @@ function semanticProblems(pack: Pack): Problem[] {
   }
   const knownCues = new Set([...BUILTIN_CUES, ...Object.keys(packCues)]);
 
+  const rawRules: unknown[] = Array.isArray(value.rules) ? value.rules : [];
+  const ids = rawRules.map((r) => (isObject(r) && typeof r.id === 'string' ? r.id : null));
   const ruleAt = new Map<string, number>();
+  ids.forEach((id, r) => {
+    if (id === null) return;
+    const first = ruleAt.get(id);
+    if (first !== undefined) out.push({ path: ['rules', r, 'id'], message: `duplicate rule id ${JSON.stringify(id)} (also $.rules[${first}].id)`, expected: 'a rule id unique within the pack' });
+    else ruleAt.set(id, r);
+    const prev = ids[r - 1];
+    if (prev != null && prev > id) out.push({ path: ['rules', r, 'id'], message: `rule ${JSON.stringify(id)} comes after ${JSON.stringify(prev)}`, expected: 'rules sorted by id (node scripts/format-packs.ts sorts them)' });
+  });
+
   const casAt = new Map<string, JsonPath>();
-  pack.rules.forEach((rule, r) => {
+  rawRules.forEach((raw, r) => {
+    const parsedRule = Rule.safeParse(raw);
+    if (!parsedRule.success) return;
+    const rule = parsedRule.data;
     const base = ['rules', r] as const;
-    const first = ruleAt.get(rule.id);
-    if (first !== undefined) out.push({ path: [...base, 'id'], message: `duplicate rule id ${JSON.stringify(rule.id)} (also $.rules[${first}].id)`, expected: 'a rule id unique within the pack' });
-    else ruleAt.set(rule.id, r);
-    const prev = pack.rules[r - 1];
-    if (prev && prev.id > rule.id) out.push({ path: [...base, 'id'], message: `rule ${JSON.stringify(rule.id)} comes after ${JSON.stringify(prev.id)}`, expected: 'rules sorted by id (node scripts/format-packs.ts sorts them)' });
     checkText(rule.canonical, [...base, 'canonical'], 'canonical term', out);
 
     const termSeen = new Map<string, JsonPath>();

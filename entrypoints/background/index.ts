@@ -10,6 +10,7 @@
 import { browser } from 'wxt/browser';
 import type { Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { extractCredentials } from '../../core/credentials/index.ts';
 import { highlightCss } from '../inspector/highlight-style.ts';
 import { ContentMessage, PanelMessage } from '../../platform/messages/contract.ts';
 import type { TabState } from '../../platform/messages/contract.ts';
@@ -74,6 +75,8 @@ async function onContentMessage(message: ContentMessage, sender: Sender): Promis
       await updateBadge(tabId);
       await notifyPanels(tabId);
       return { ok: true };
+    case 'inpage/credentials':
+      return extractCredentials({ blocks: message.blocks, links: message.links, url: message.url, now: new Date() });
     case 'inpage/styles':
       try {
         await insertStyles(tabId, highlightCss(message.names));

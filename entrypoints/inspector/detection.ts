@@ -9,8 +9,8 @@
  */
 import type { CredentialResult, Finding, ListingFacts, PageResult } from '../../core/findings.ts';
 import { EMPTY_LISTING } from '../../core/findings.ts';
-import type { CompiledEngine, EngineScan, Match, PageLink, TextBlock } from '../../core/engine/types.ts';
-import { dedupeCredentials, extractCredentials } from '../../core/credentials/index.ts';
+import type { CompiledEngine, EngineScan, Match, TextBlock } from '../../core/engine/types.ts';
+import { dedupeCredentials } from '../../core/credentials/index.ts';
 
 export interface ListingRead {
   facts: ListingFacts;
@@ -27,8 +27,6 @@ export interface AssemblyInput {
 export interface Detection {
   engine: CompiledEngine;
   readListing(doc: Document, url: URL): ListingRead;
-  /** Credentials in part of a page (called per chunk of blocks, in slices; results are merged). */
-  readCredentials(blocks: readonly TextBlock[], links: readonly PageLink[], url: string): CredentialResult[];
   mergeCredentials(parts: readonly CredentialResult[]): CredentialResult[];
   assemble(input: AssemblyInput): PageResult;
 }
@@ -90,7 +88,6 @@ export function createDetection(): Detection {
   return {
     engine: interimEngine,
     readListing: () => ({ facts: EMPTY_LISTING, roots: [] }),
-    readCredentials: (blocks, links, url) => extractCredentials({ blocks, links, url, now: new Date() }),
     mergeCredentials: (parts) => dedupeCredentials(parts),
     assemble(input: AssemblyInput): PageResult {
       const credentials = [...input.credentials];

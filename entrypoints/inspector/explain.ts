@@ -28,6 +28,7 @@ const CARD_CSS = `
 .where { color: #9ca3af; font-size: 12px; margin-top: 2px; }`;
 
 const DWELL_MS = 250;
+const FOCUS_CARD_MS = 4000;
 
 export class Explainer {
   private ui: PageUi | null = null;
@@ -54,9 +55,10 @@ export class Explainer {
     win.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
   }
 
-  /** Shows the card for a finding the reviewer stepped to. */
+  /** Shows the card for a finding the reviewer stepped to, for a few seconds. */
   showFor(item: Explained): void {
     this.show(item);
+    this.pending = this.win.setTimeout(() => this.hide(), FOCUS_CARD_MS);
   }
 
   hide(): void {

@@ -17,6 +17,7 @@ import { MutationQueue } from './mutations.ts';
 import type { ChangeBatch } from './mutations.ts';
 import { scanRoot } from './page-scan.ts';
 import type { LiveFinding, RootScan, ScanEnvironment } from './page-scan.ts';
+import { readCredentials } from './credential-reader.ts';
 import { Revealer } from './reveal.ts';
 import { SliceClock } from './slicing.ts';
 
@@ -29,8 +30,6 @@ interface ScannedUnit {
   credentials: CredentialResult[];
 }
 
-/** Blocks per credential-reading slice. */
-const CREDENTIAL_CHUNK = 200;
 
 export class Inspector {
   private readonly win: Window;
@@ -151,14 +150,16 @@ export class Inspector {
     this.clearFindings();
     this.units = [];
     this.clock = new SliceClock();
+    this.clock.phase = 'adapter';
     this.listing = this.detection.readListing(this.doc, new URL(this.win.location.href));
+    // Watch before walking: content added while the walk is under way is queued, not lost.
+    this.mutations.observe(this.doc);
     const scan = await scanRoot(this.doc, this.environment(), this.clock, this.signal);
     await this.absorb(this.doc, scan);
     this.blocks = scan.blocks.length;
     this.chars = scan.chars;
     this.clock.finish();
     this.scanMs = performance.now() - started;
-    this.mutations.observe(this.doc);
     this.rescans = 0;
     this.reportSoon(0);
   }
@@ -185,11 +186,11 @@ export class Inspector {
 
   private async absorb(root: Node, scan: RootScan): Promise<void> {
     const credentials: CredentialResult[] = [];
+    this.clock.phase = 'credentials';
     const url = this.win.location.href;
-    for (let i = 0; i < scan.blocks.length || i === 0; i += CREDENTIAL_CHUNK) {
-      credentials.push(...this.detection.readCredentials(scan.blocks.slice(i, i + CREDENTIAL_CHUNK), i === 0 ? scan.links : [], url));
-      await this.clock.maybeYield(this.signal);
-    }
+    credentials.push(...(await readCredentials(scan.blocks, scan.links, url)));
+    this.signal.throwIfAborted();
+    this.clock.restart();
     this.units.push({ root, credentials });
     for (const f of scan.findings) this.addFinding(f);
     for (const shadow of scan.shadowRoots) this.mutations.observe(shadow);
@@ -300,8 +301,8 @@ export class Inspector {
     if (f.painted) {
       this.highlighter.setFocus({ id: f.id, severity: f.match.severity, ranges: f.ranges });
       const el = f.ranges[0]?.startContainer.parentElement;
-      el?.scrollIntoView({ block: 'center', inline: 'nearest' });
-      this.win.requestAnimationFrame(() => this.explainer.showFor(this.explained(f)));
+      el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+      this.explainer.showFor(this.explained(f));
     } else {
       this.highlighter.setFocus(null);
       this.revealFinding(f);
@@ -349,7 +350,7 @@ export class Inspector {
       truncated: Math.max(0, ordered.length - LIST_CAP),
       highlightsOn: this.highlighter.isVisible,
       painter: this.highlighter.isVisible ? this.highlighter.mode : 'off',
-      stats: { scanMs: round(this.scanMs), longestSliceMs: round(this.clock.longestMs), blocks: this.blocks, chars: this.chars, rescans: this.rescans },
+      stats: { scanMs: round(this.scanMs), longestSliceMs: round(this.clock.longestMs), longestSlicePhase: this.clock.longestPhase, blocks: this.blocks, chars: this.chars, rescans: this.rescans },
     };
   }
 }

@@ -119,8 +119,10 @@ export async function scanRoot(
   clock: SliceClock,
   signal: AbortSignal,
 ): Promise<RootScan> {
+  clock.phase = 'text map';
   const builder = new TextMapBuilder(root, env.mapOptions);
   while (!builder.step(NODES_PER_STEP)) await clock.maybeYield(signal);
+  clock.phase = 'engine';
   const map = builder.result();
 
   const findings: LiveFinding[] = [];

@@ -26,9 +26,9 @@ export class Revealer {
     this.clear();
     const target = boxedElement(anchor);
     if (!target) return;
-    target.scrollIntoView({ block: 'center', inline: 'nearest' });
-    // Wait a frame for the scroll before measuring.
-    this.win.requestAnimationFrame(() => {
+    // Instant scroll, then measure: no frame callback, which a background tab would hold back.
+    target.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    {
       const rect = target.getBoundingClientRect();
       this.ui = createPageUi(this.win, CSS);
       const doc = this.win.document;
@@ -41,7 +41,7 @@ export class Revealer {
       text.style.cssText = `left:${Math.max(4, rect.left - 4)}px;top:${rect.top > 40 ? rect.top - 30 : rect.bottom + 8}px`;
       this.ui.root.append(frame, text);
       this.timer = this.win.setTimeout(() => this.clear(), SHOW_MS);
-    });
+    }
   }
 
   clear(): void {

@@ -21,6 +21,9 @@ export function yieldToPage(): Promise<void> {
 /** Longest slice seen, for the panel's numbers and the e2e long-task test. */
 export class SliceClock {
   longestMs = 0;
+  /** What the longest slice was doing ('text map', 'engine', 'credentials', …): where to look first. */
+  longestPhase = '';
+  phase = '';
   private sliceStart = performance.now();
 
   /** True when the current slice has used its budget. */
@@ -35,7 +38,7 @@ export class SliceClock {
   }
 
   async yieldNow(signal: AbortSignal): Promise<void> {
-    this.longestMs = Math.max(this.longestMs, performance.now() - this.sliceStart);
+    this.record();
     await yieldToPage();
     signal.throwIfAborted();
     this.sliceStart = performance.now();
@@ -43,7 +46,15 @@ export class SliceClock {
 
   /** Closes the last slice's measurement (call when the work finishes). */
   finish(): void {
-    this.longestMs = Math.max(this.longestMs, performance.now() - this.sliceStart);
+    this.record();
+  }
+
+  private record(): void {
+    const ms = performance.now() - this.sliceStart;
+    if (ms > this.longestMs) {
+      this.longestMs = ms;
+      this.longestPhase = this.phase;
+    }
   }
 
   restart(): void {

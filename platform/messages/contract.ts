@@ -38,6 +38,8 @@ export const ScanStats = z.object({
   scanMs: z.number(),
   /** Longest single slice of work the scanner ran without yielding. */
   longestSliceMs: z.number(),
+  /** What that slice was doing, e.g. "text map" or "engine". */
+  longestSlicePhase: z.string().check(z.maxLength(40)),
   blocks: z.number(),
   chars: z.number(),
   /** Incremental rescans done for dynamic content since the full scan. */
@@ -69,6 +71,18 @@ export type HighlightNames = z.infer<typeof HighlightNames>;
 export const ContentMessage = z.discriminatedUnion('kind', [
   /** The scan's current state for this tab (replaces the previous one). */
   z.object({ kind: z.literal('inpage/report'), report: TabReport }),
+  /**
+   * Read the seller's credentials in this text. Done in the background, off the page's main
+   * thread: the credential patterns are costly to compile (over 100 ms in Firefox), and the
+   * background compiles them once for every tab. Text only; the background answers
+   * CredentialResult[] and keeps nothing.
+   */
+  z.object({
+    kind: z.literal('inpage/credentials'),
+    url: z.string().check(z.maxLength(4000)),
+    blocks: z.array(z.object({ text: z.string().check(z.maxLength(200_000)), where: Where, zone: z.enum(['listing', 'page']) })).check(z.maxLength(5000)),
+    links: z.array(z.object({ href: z.string().check(z.maxLength(4000)), text: z.string().check(z.maxLength(1000)), src: z.optional(z.string().check(z.maxLength(4000))) })).check(z.maxLength(5000)),
+  }),
   /** Paint styles for these highlight names into the sender's tab (extension style sheet, nothing in the DOM). */
   z.object({ kind: z.literal('inpage/styles'), names: HighlightNames }),
 ]);

@@ -15,6 +15,8 @@ export const StartReport = z.object({
   tabId: z.number().check(z.int(), z.minimum(0)),
   /** The scan the popup is showing; when absent the background asks the tab's content script. */
   page: z.optional(PageResult),
+  /** The URL asked for, when a redirect took the tab elsewhere (CLI capture). */
+  requestedUrl: z.optional(z.string()),
   /** Open the filing form in a new tab (false for automation, which opens it itself). */
   openForm: z.optional(z.boolean()),
 });

@@ -10,9 +10,11 @@ import { fileReport, prefillForm, validateForm } from '../../core/report/filing.
 import type { Report, ReportState } from '../../core/report/model.ts';
 import { ReportsMessage, type StartReport, type FileReport, type FileReply, type StartReply, type SubmitReply } from '../messages/reports.ts';
 import { captureEvidence } from './capture.ts';
+import { exportBundle } from './export.ts';
+import { toBase64 } from '../../core/evidence/hash.ts';
 import { processOutbox, queueReport, registerOutbox, retryFailed } from './outbox-runner.ts';
 import { configureForAutomation, readReviewerId, readSubmission } from './settings.ts';
-import { appendIfHead, chainHead, getCapture, getDraft, getState, saveDraft, versionsOf } from './store.ts';
+import { allOutbox, allStates, allVersions, appendIfHead, chainHead, getCapture, getDraft, getState, saveDraft, versionsOf } from './store.ts';
 import { sessionEvidenceKey } from './unlock.ts';
 
 function newId(): string {
@@ -46,14 +48,21 @@ export async function startReport(message: StartReport): Promise<StartReply> {
     const page = message.page ?? (await pageResultFor(message.tabId));
     const reviewerId = await readReviewerId();
     const captureId = newId();
-    const { capture, durationMs } = await captureEvidence({ tabId: message.tabId, page, reviewerId, key: await sessionEvidenceKey(), captureId });
+    const { capture, durationMs, pageText } = await captureEvidence({
+      tabId: message.tabId,
+      page,
+      reviewerId,
+      key: await sessionEvidenceKey(),
+      captureId,
+      ...(message.requestedUrl ? { requestedUrl: message.requestedUrl } : {}),
+    });
     const draftId = newId();
     await saveDraft({
       draftId,
       tabId: message.tabId,
       editsReport: null,
       savedAt: new Date().toISOString(),
-      form: prefillForm(page, reviewerId),
+      form: prefillForm(page, reviewerId, pageText === undefined ? {} : { pageText }),
       captureId: capture.captureId,
     });
     if (message.openForm !== false) await browser.tabs.create({ url: browser.runtime.getURL(`/report.html?draft=${draftId}`) });
@@ -150,5 +159,10 @@ export function registerReports(): void {
     kick: () => processOutbox(),
     draft: (draftId: string) => getDraft(draftId),
     configure: configureForAutomation,
+    states: () => allStates(),
+    /** A bundle as base64 (automation reads it through a JSON channel). */
+    bundleBase64: async (arg: { ids: string[]; sign: boolean }) => toBase64((await exportBundle(arg.ids, { sign: arg.sign })).bytes as Uint8Array),
+    outbox: () => allOutbox(),
+    versions: () => allVersions(),
   };
 }

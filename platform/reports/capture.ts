@@ -147,7 +147,7 @@ export interface CaptureRequest {
   requestedUrl?: string;
 }
 
-export async function captureEvidence(request: CaptureRequest): Promise<{ capture: StoredCapture; durationMs: number }> {
+export async function captureEvidence(request: CaptureRequest): Promise<{ capture: StoredCapture; durationMs: number; pageText: string | undefined }> {
   const started = performance.now();
   await checkQuota(EXPECTED_CAPTURE_BYTES);
   const tab = await browser.tabs.get(request.tabId);
@@ -185,7 +185,7 @@ export async function captureEvidence(request: CaptureRequest): Promise<{ captur
     geometry = await inTab(request.tabId, readGeometry, []);
     const full = await captureFullPage(request.tabId, tab.windowId as number, geometry);
     artifacts.push({ kind: 'screenshot-full', bytes: full.bytes, capturedAt: capturedAt() });
-    if (full.truncated) missing.push({ kind: 'screenshot-full', reason: `the page is ${geometry.height} px tall; the full-page screenshot stops at ${MAX_FULL_PAGE_CSS_PX} px` });
+    if (full.truncated) missing.push({ kind: 'screenshot-full', reason: `only the top ${MAX_FULL_PAGE_CSS_PX} px of this ${geometry.height} px page are in the full-page screenshot (the HTML snapshot and MHTML hold all of it)` });
   });
   const at = capturedAt();
   artifacts.push({ kind: 'findings', bytes: utf8(`${JSON.stringify(request.page, null, 2)}\n`), capturedAt: at });
@@ -215,5 +215,5 @@ export async function captureEvidence(request: CaptureRequest): Promise<{ captur
     page: request.page,
   };
   await putCapture(capture);
-  return { capture, durationMs: Math.round(performance.now() - started) };
+  return { capture, durationMs: Math.round(performance.now() - started), pageText: taken?.text };
 }

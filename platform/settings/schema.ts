@@ -7,6 +7,7 @@
  * in ./store.ts); the in-page engineer reads `sites` and `appearance`.
  */
 import * as z from 'zod/mini';
+import { MARKETPLACE_DOMAINS } from '../marketplaces.ts';
 
 z.config({ jitless: true });
 
@@ -90,26 +91,8 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_MARKETPLACES = [
-  '*.amazon.com',
-  '*.amazon.co.uk',
-  '*.amazon.de',
-  '*.amazon.es',
-  '*.amazon.com.mx',
-  '*.ebay.com',
-  '*.ebay.co.uk',
-  '*.ebay.de',
-  '*.ebay.es',
-  '*.aliexpress.com',
-  '*.alibaba.com',
-  '*.mercadolibre.com.mx',
-  '*.mercadolibre.com.ar',
-  '*.mercadolibre.com.co',
-  '*.mercadolivre.com.br',
-  '*.etsy.com',
-  '*.myshopify.com',
-  '*.facebook.com',
-];
+/** The content script's built-in marketplace list (platform/marketplaces.ts), subdomains included. */
+export const DEFAULT_MARKETPLACES: string[] = MARKETPLACE_DOMAINS.map((domain) => `*.${domain}`);
 
 export const DEFAULT_SETTINGS: Settings = {
   locale: 'auto',

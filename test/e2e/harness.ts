@@ -8,7 +8,9 @@
  *   server.url('inpage/amazon-en.html')                  // https://www.amazon.com/inpage/amazon-en.html
  *   server.url('inpage/generic.html', 'shop.example')    // any host name: every host resolves to the server
  *   server.local('inpage/generic.html')                  // http://127.0.0.1:PORT/inpage/generic.html
- *   server.route('/intake', (req, res, body) => ...)     // extra handlers (report intake endpoints, slow pages)
+ *   server.route('/intake', (req, res, body) => ...)     // extra handlers (report intake endpoints, slow pages);
+ *                                                        // a key ending in * matches a path prefix
+ *   server.alias('/marketplace/item/*', 'inpage/spa.html')  // serve a fixture under other paths
  *   server.requests                                      // every request seen: { method, host, path, body }
  *   await server.close();
  *
@@ -92,6 +94,7 @@ export interface FixtureServer {
   /** http://127.0.0.1:<port>/<fixturePath>, reached directly. */
   local(fixturePath: string): string;
   route(pathname: string, handler: RouteHandler): void;
+  alias(pathname: string, fixturePath: string): void;
   readonly requests: SeenRequest[];
   close(): Promise<void>;
 }
@@ -133,7 +136,7 @@ export async function startFixtureServer(options: { root?: string } = {}): Promi
     // Proxied requests carry an absolute URL; direct ones a path and a Host header.
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     requests.push({ method: req.method ?? 'GET', host: url.hostname, path: url.pathname + url.search, body });
-    const route = routes.get(url.pathname);
+    const route = routes.get(url.pathname) ?? [...routes].find(([key]) => key.endsWith('*') && url.pathname.startsWith(key.slice(0, -1)))?.[1];
     if (route) {
       try {
         await route(req, res, body);
@@ -188,6 +191,11 @@ export async function startFixtureServer(options: { root?: string } = {}): Promi
     url: (fixturePath, host = 'www.amazon.com') => `https://${host}/${strip(fixturePath)}`,
     local: (fixturePath) => `http://127.0.0.1:${port}/${strip(fixturePath)}`,
     route: (pathname, handler) => void routes.set(pathname, handler),
+    alias: (pathname, fixturePath) =>
+      void routes.set(pathname, (_req, res) => {
+        res.writeHead(200, { 'content-type': MIME['.html']!, 'cache-control': 'no-store' });
+        res.end(readFileSync(path.join(root, fixturePath)));
+      }),
     requests,
     close: async () => {
       for (const s of sockets) s.destroy();
@@ -530,6 +538,73 @@ export const BROWSERS: ReadonlyArray<{ kind: BrowserKind; launch: typeof launchC
   { kind: 'chromium', launch: launchChromium },
   { kind: 'firefox', launch: launchFirefox },
 ];
+
+// ---------------------------------------------------------------- highlights and pixels
+
+export interface PaintedRange {
+  text: string;
+  rect: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * What a page script sees in the document's highlight registry: every highlight with its
+ * ranges' text and first client rect (same-origin frames included, rects in their own viewport).
+ */
+export async function readHighlights(page: TestPage): Promise<Array<{ name: string; frame: number; priority: number; ranges: PaintedRange[] }>> {
+  return page.evaluate(() => {
+    const out: Array<{ name: string; frame: number; priority: number; ranges: PaintedRange[] }> = [];
+    const docs: Document[] = [document];
+    for (const f of Array.from(document.querySelectorAll('iframe'))) {
+      try {
+        if (f.contentDocument) docs.push(f.contentDocument);
+      } catch {
+        /* cross-origin */
+      }
+    }
+    docs.forEach((doc, frame) => {
+      const registry = (doc.defaultView as unknown as { CSS: { highlights?: Map<string, Set<Range> & { priority: number }> } }).CSS.highlights;
+      if (!registry) return;
+      for (const [name, highlight] of registry) {
+        const ranges = [...highlight].map((r) => {
+          const rect = r.getBoundingClientRect();
+          return { text: r.toString(), rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height } };
+        });
+        out.push({ name, frame, priority: highlight.priority, ranges });
+      }
+    });
+    return out;
+  });
+}
+
+/** Pixels of a PNG within `tolerance` of an RGB colour, counted in an extension page's canvas. */
+export async function countPixels(b: ExtensionBrowser, png: string, rgb: [number, number, number], tolerance = 14): Promise<number> {
+  const base64 = readFileSync(png).toString('base64');
+  return b.extension(
+    async (_api, arg: { base64: string; rgb: number[]; tolerance: number }) => {
+      const bytes = Uint8Array.from(atob(arg.base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (
+          Math.abs(data[i]! - arg.rgb[0]!) <= arg.tolerance &&
+          Math.abs(data[i + 1]! - arg.rgb[1]!) <= arg.tolerance &&
+          Math.abs(data[i + 2]! - arg.rgb[2]!) <= arg.tolerance
+        ) count++;
+      }
+      return count;
+    },
+    { base64, rgb, tolerance },
+  );
+}
+
+/** The toolbar badge text of a tab (action in Chromium MV3, browserAction in Firefox MV2). */
+export function badgeText(b: ExtensionBrowser, tabId: number): Promise<string> {
+  return b.extension(async (api, id: number) => (api.action ?? api.browserAction).getBadgeText({ tabId: id }), tabId);
+}
 
 // ---------------------------------------------------------------- measuring
 

@@ -4,16 +4,17 @@
  * browsers, Chromium enterprise policy files, and axe-core.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page as PwPage } from 'playwright-core';
-import type { Page as PpPage } from 'puppeteer-core';
+import type { ServerResponse } from 'node:http';
+import type { ElementHandle as PwHandle, Page as PwPage } from 'playwright-core';
+import type { ElementHandle as PpHandle, Page as PpPage } from 'puppeteer-core';
 import { formatPack } from '../../core/rules/format.ts';
 import type { Pack } from '../../core/rules/schema.ts';
 import { toBase64 } from '../../platform/packs/integrity.ts';
 import { makePack, makeRule } from '../fixtures/packs.ts';
-import { CHROME_BUILD, ROOT } from './harness.ts';
+import { CHROME_BUILD, FIREFOX_BUILD, ROOT } from './harness.ts';
 import type { ExtensionBrowser, FixtureServer, TestPage } from './harness.ts';
 
 export const V1 = makePack('1.0.0', [makeRule('opioid.oxycodone', { en: ['oxycodone'], es: ['oxicodona'] })]);
@@ -45,7 +46,7 @@ export async function makeSigner(): Promise<Signer> {
 /** A pack URL on the fixture server whose content and signature the test changes at will. */
 export function servePack(server: FixtureServer, pathname: string) {
   const state: { text: string | null; signature: string | null } = { text: null, signature: null };
-  const send = (res: import('node:http').ServerResponse, body: string | null) => {
+  const send = (res: ServerResponse, body: string | null) => {
     // Extension pages fetch across origins: the pack host allows it, as GitHub raw files do.
     const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store', 'content-type': 'application/json' };
     if (body === null) {
@@ -94,15 +95,19 @@ export async function clickButton(page: TestPage, name: string): Promise<void> {
   }, name);
 }
 
+// Firefox reads a chosen file lazily, after the upload call returns: the files stay until the run ends.
+let uploads: string | null = null;
+process.on('exit', () => uploads && rmSync(uploads, { recursive: true, force: true }));
+
 export async function chooseFile(page: TestPage, selector: string, name: string, text: string): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'li-pack-'));
+  uploads ??= mkdtempSync(path.join(tmpdir(), 'li-pack-'));
+  const dir = mkdtempSync(path.join(uploads, 'f-'));
   const file = path.join(dir, name);
   writeFileSync(file, text);
   const handle = await (raw(page) as PwPage).$(selector);
   if (!handle) throw new Error(`no element ${selector}`);
-  if ('setInputFiles' in handle) await (handle as import('playwright-core').ElementHandle).setInputFiles(file);
-  else await (handle as unknown as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(file);
-  rmSync(dir, { recursive: true, force: true });
+  if ('setInputFiles' in handle) await (handle as PwHandle).setInputFiles(file);
+  else await (handle as unknown as PpHandle<HTMLInputElement>).uploadFile(file);
 }
 
 export async function textOf(page: TestPage, selector: string): Promise<string> {
@@ -173,4 +178,48 @@ export function writeChromiumPolicy(policy: Record<string, unknown>): () => void
   const file = path.join(CHROMIUM_POLICY_DIR, `${POLICY_PREFIX}${id}.json`);
   writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }, null, 2));
   return () => existsSync(file) && rmSync(file);
+}
+
+// ---------------------------------------------------------------- Firefox enterprise policy
+
+/** Where Debian's Firefox ESR reads system-wide policies (checked: /etc/firefox-esr/ is not read). */
+export const FIREFOX_POLICY_FILE = '/etc/firefox/policies/policies.json';
+const FIREFOX_TEST_ID = 'listing-inspector-policy-e2e@example.org';
+
+/** Whether the tests may write Firefox's system policy file: root, and no policy file already there. */
+export function canWriteFirefoxPolicy(): boolean {
+  if (existsSync(FIREFOX_POLICY_FILE)) return false;
+  try {
+    const created = !existsSync(path.dirname(FIREFOX_POLICY_FILE));
+    mkdirSync(path.dirname(FIREFOX_POLICY_FILE), { recursive: true });
+    if (created) rmSync('/etc/firefox', { recursive: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Firefox's policy file is machine-wide and every checkout's build shares one gecko id,
+ * so the policy is written for a copy of the build under a test-only id: no other
+ * Firefox, and no other engineer's extension, sees a policy for itself. Returns the
+ * copy's directory and a function that removes the policy file and the copy.
+ */
+export function writeFirefoxPolicy(policy: Record<string, unknown>, build: string = FIREFOX_BUILD): { extensionDir: string; remove: () => void } {
+  const extensionDir = mkdtempSync(path.join(tmpdir(), 'li-ff-policy-'));
+  cpSync(build, extensionDir, { recursive: true });
+  const manifestFile = path.join(extensionDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  manifest.browser_specific_settings.gecko.id = FIREFOX_TEST_ID;
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+  const createdDir = !existsSync('/etc/firefox');
+  mkdirSync(path.dirname(FIREFOX_POLICY_FILE), { recursive: true });
+  writeFileSync(FIREFOX_POLICY_FILE, JSON.stringify({ policies: { '3rdparty': { Extensions: { [FIREFOX_TEST_ID]: policy } } } }, null, 2));
+  return {
+    extensionDir,
+    remove: () => {
+      rmSync(createdDir ? '/etc/firefox' : FIREFOX_POLICY_FILE, { recursive: true, force: true });
+      rmSync(extensionDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -117,9 +117,11 @@ export function expectedSeller(seller: string | null): string | null {
   return name || null;
 }
 
-/** Letters and digits only, lower case: "BestBuy.com" and "Best Buy" are the same seller. */
+/** Letters and digits only, lower case, a trailing domain dropped: "BestBuy.com" and "Best Buy" are the same seller. */
 function compact(text: string): string {
-  return normalise(text).replace(/[^\p{L}\p{N}]+/gu, '');
+  return normalise(text)
+    .replace(/\.(com|net|org|[a-z]{2})(\.[a-z]{2})?$/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** The manifest's descriptions of a private person who gives no business name. */
@@ -133,13 +135,21 @@ function namesMatch(expected: string, actual: string | null): boolean {
   if (a === b) return true;
   const words = (text: string): string[] => normalise(text).split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
   const [shorter, longer] = a.length <= b.length ? [expected, actual] : [actual, expected];
-  const shortWords = words(shorter).join(' ');
-  return shortWords.length >= 4 && ` ${words(longer).join(' ')} `.includes(` ${shortWords} `);
+  const short = words(shorter);
+  const long = words(longer);
+  const at = long.findIndex((_, i) => short.every((w, j) => long[i + j] === w));
+  if (short.join('').length < 4 || at < 0) return false;
+  // "Costco" is "Costco Wholesale"; "Amazon" is not "Amazon Warehouse": only company-form words may differ.
+  const extra = [...long.slice(0, at), ...long.slice(at + short.length)];
+  return extra.every((w) => COMPANY_WORDS.test(w));
 }
+
+const COMPANY_WORDS = /^(wholesale|inc\.?|ltd\.?|llc|co\.?|company|corp\.?|corporation|store|shop|official|gmbh|s\.?a\.?|plc|ag|group|online)$/u;
 
 /**
  * Seller equality, fair but not loose: the name or the id has the same letters and digits as the
- * manifest's, or one contains the other as whole words ("Costco" in "Costco Wholesale"). Where
+ * manifest's, or one contains the other as whole words and the rest is only company-form words
+ * ("Costco" in "Costco Wholesale", but not "Amazon" in "Amazon Warehouse"). Where
  * the manifest describes a private seller ("by owner", "private seller"), the adapter must report
  * the seller the page shows (its "by owner" label or the user name), and not the site itself.
  */
@@ -151,4 +161,17 @@ export function sellerMatches(expected: string, seller: { name: string | null; i
     return shown.trim().length > 0 && (site === '' || !compact(shown).includes(site));
   }
   return namesMatch(expected, seller.name) || namesMatch(expected, seller.id);
+}
+
+/**
+ * The currency the manifest's price shows when its sign tells it alone (ISO code, €, £, ₽, ₪, Lei,
+ * Kn, ر.س); null for shared signs ($, Rs, 元) and for "none shown".
+ */
+export function expectedCurrency(price: string): string | null {
+  if (/^none shown/i.test(price.trim())) return null;
+  const head = price.split('(')[0] ?? price;
+  const code = /\b(GBP|EUR|USD)\b/.exec(head)?.[1];
+  if (code) return code;
+  const signs: Array<[RegExp, string]> = [[/€/, 'EUR'], [/£/, 'GBP'], [/₽/, 'RUB'], [/₪/, 'ILS'], [/\bLei\b/i, 'RON'], [/\bKn\b/i, 'HRK'], [/ر\.س/, 'SAR']];
+  return signs.find(([sign]) => sign.test(head))?.[1] ?? null;
 }

@@ -8,7 +8,7 @@ import { extractListing, type ListingExtraction } from '../../core/adapters/inde
 import { chromeElements, isChrome } from '../../core/adapters/chrome.ts';
 import { textOf } from '../../core/adapters/dom.ts';
 import {
-  expectedAmount, expectedSeller, loadManifest, loadPage, locateRealPages, sellerMatches, titleMatches, type ManifestEntry,
+  expectedAmount, expectedCurrency, expectedSeller, loadManifest, loadPage, locateRealPages, sellerMatches, titleMatches, type ManifestEntry,
 } from './realpages-support.ts';
 
 const dir = locateRealPages();
@@ -80,11 +80,24 @@ describe.runIf(dir !== null)('adapters on the real pages', () => {
     for (const [market, t] of [...byMarket].sort()) {
       lines.push(`  ${market.padEnd(22)} ${fields.map((f) => `${t[f].right}/${t[f].shown}`.padStart(5)).join('  ')}`);
     }
+    // Currency, where the answer key's sign tells it alone: a wrong code would mislead a reviewer.
+    const currencyWrong: string[] = [];
+    let currencyShown = 0;
+    for (const { entry, result } of rows) {
+      const currency = expectedCurrency(entry.price);
+      // Judged where the amount is right (a missing price is already counted above).
+      if (currency === null || result.facts.price?.amount !== expectedAmount(entry.price)) continue;
+      currencyShown += 1;
+      if (result.facts.price?.currency !== currency) currencyWrong.push(`${entry.file} currency: want ${currency}, got ${result.facts.price?.currency ?? null}`);
+    }
+    lines.push(`  currency ${currencyShown - currencyWrong.length}/${currencyShown} (prices read right whose key's sign tells the currency)`);
+    misses.push(...currencyWrong);
     if (misses.length) lines.push('misses:', ...misses.map((m) => `  ${m}`));
     console.log(lines.join('\n'));
 
     for (const field of fields) expect(total[field].right / total[field].shown, field).toBeGreaterThanOrEqual(0.9);
     expect(noPriceRight).toBe(noPrice);
+    expect(currencyWrong).toEqual([]);
   });
 
   it('calls every saved page an item page (none is a search page)', () => {
