@@ -18,7 +18,7 @@ import { gateFailures, loadThresholds } from './gate.ts';
 import { parseManifest, type CorpusManifest } from './manifest.ts';
 import { evaluatePage, type PageEvaluation } from './match.ts';
 import { summarize, type Summary } from './metrics.ts';
-import { generateViolatingRecords, resolveShared, summarizeRecords, type RecordLabel, type RecordsSummary } from './records.ts';
+import { generateNearMissRecords, generateViolatingRecords, resolveShared, summarizeRecords, type RecordLabel, type RecordsSummary } from './records.ts';
 import { htmlReport, textReport } from './report.ts';
 import { scanWithExtension } from './extension-scan.ts';
 import { ROOT, availableScanners, resultFor, scanStatic, type ScannerKind } from './scanner.ts';
@@ -104,6 +104,11 @@ export async function runEvaluation(options: { scanner?: ScannerKind | null; rec
       const file = join(OUTPUT_DIR, 'violating-records.jsonl');
       writeFileSync(file, generated.map((g) => JSON.stringify(g.record)).join('\n') + '\n');
       records.push(await evaluateRecordFile('generated violating', file, new Map(generated.map((g) => [g.record.id, g.label]))));
+      const nearMissFile = join(OUTPUT_DIR, 'near-miss-records.jsonl');
+      writeFileSync(nearMissFile, generateNearMissRecords(options.generated ?? 2000).map((r) => JSON.stringify(r)).join('\n') + '\n');
+      // Its templates are a handful of hard cases, so its rate says which ones trip, not how often
+      // real listings do: reported, not gated (the real benign records are).
+      records.push({ ...(await evaluateRecordFile('generated benign near-misses', nearMissFile)), gated: false });
     }
   }
   return { scanner, manifest, evaluations, summary, records, notes, scanErrors: errors };
