@@ -133,6 +133,8 @@ export async function runBench(config: BenchConfig): Promise<Record<string, unkn
       scanVsTreeWalker: {
         ratio: csHuge ? round(csHuge.scanMs / csHuge.treeWalker.median) : coreRatio,
         typicalContentScriptRatio: csTypical ? round(csTypical.scanMs / csTypical.treeWalker.median) : null,
+        /** The content script's own main-thread CPU for a full scan (CDP profile), against the floor: yields and the background's share left out. */
+        contentScriptCpuRatio: csHuge && cs?.incremental ? round(cs.incremental.fullCpuMs / csHuge.treeWalker.median) : null,
         source: csHuge ? 'content script' : 'core pipeline',
         corePipelineRatio: coreRatio,
         busyRatio: round(huge.scanBusy.median / huge.treeWalker.median),
@@ -205,6 +207,7 @@ export function table(results: Record<string, unknown>): string {
       ? [
           row(`  content script: ${csHuge.textNodes} text nodes`, round(csHuge.scanMs), 'ms', `TreeWalker ${round(csHuge.treeWalker.median)} ms`),
           row('  content script, typical listing', r.scanVsTreeWalker?.typicalContentScriptRatio, '×', ''),
+          row('  content script CPU only (CDP profile)', r.scanVsTreeWalker?.contentScriptCpuRatio, '×', ''),
         ]
       : []),
     row('  core pipeline, huge', r.scanVsTreeWalker?.corePipelineRatio, '×', `${round(huge.scanMs?.median ?? NaN)} ms vs ${round(huge.treeWalkerMs?.median ?? NaN)} ms`),
