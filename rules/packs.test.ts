@@ -5,10 +5,14 @@
  * DOMAIN.md §4 and issues #3 and #10 must each be a negative example of the rule they
  * could trip (rules/examples.test.ts then runs them through the engine).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_ERRORS, DEFAULT_PACKS } from '../core/rules/defaults.ts';
-import { formatPack, packJsonSchema } from '../core/rules/format.ts';
+import { describeFormatProblem, formatPack, formatProblem, packJsonSchema } from '../core/rules/format.ts';
 import { parsePack } from '../core/rules/load.ts';
 import { packStats } from '../core/rules/stats.ts';
 
@@ -39,12 +43,10 @@ describe('bundled pack files', () => {
         expect(result.ok ? [] : result.errors).toEqual([]);
       });
 
-      it('round-trips exactly (two-space JSON, final newline)', () => {
-        expect(`${JSON.stringify(JSON.parse(text), null, 2)}\n` === text).toBe(true);
-      });
-
-      it('is in canonical form: rules sorted by id, keys in schema order (node scripts/format-packs.ts)', () => {
-        expect(formatPack(JSON.parse(text)) === text).toBe(true);
+      it('is in canonical layout: two-space JSON, rules sorted by id, keys in schema order (npm run packs:format)', () => {
+        // The message names the first line that differs and the command that fixes it.
+        const problem = formatProblem(text);
+        expect(problem && describeFormatProblem(`rules/${name}`, problem)).toBeNull();
       });
 
       it('has its file name as id, the editor schema, semver, date, licence and named sources', () => {
@@ -72,6 +74,39 @@ describe('bundled pack files', () => {
 
   it('the committed JSON Schema is up to date (npm run schema)', () => {
     expect(readFileSync(new URL('pack.schema.json', dir), 'utf8') === packJsonSchema()).toBe(true);
+  });
+});
+
+describe('the format check CI runs (node scripts/format-packs.ts --check)', () => {
+  const script = fileURLToPath(new URL('../scripts/format-packs.ts', import.meta.url));
+  const run = (...args: string[]) => spawnSync(process.execPath, [script, '--check', ...args], { encoding: 'utf8' });
+
+  it('passes on the bundled packs', () => {
+    const { status, stderr } = run();
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
+
+  it('fails on a hand-edited pack, naming the file, the line and the fix', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'packs-format-'));
+    try {
+      // From the parsed pack, so this test stays about the check even when a bundled file is off.
+      const original = formatPack(JSON.parse(packFiles.find((f) => f.name === 'evasion.json')!.text));
+      const value = JSON.parse(original) as { rules: unknown[] };
+      // A hand edit: a rule appended at the end instead of in id order.
+      value.rules.push(value.rules.shift());
+      writeFileSync(join(tmp, 'evasion.json'), `${JSON.stringify(value, null, 2)}\n`);
+      writeFileSync(join(tmp, 'broken.json'), original.replace('"tier": "B",', '"tier": "B"'));
+      writeFileSync(join(tmp, 'fine.json'), original);
+      const { status, stderr } = run(tmp);
+      expect(status).toBe(1);
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(new RegExp(`^${tmp}/broken\\.json: not valid JSON \\(.+\\); fix it by hand, then run npm run packs:format$`));
+      expect(lines[1]).toMatch(new RegExp(`^${tmp}/evasion\\.json:\\d+: not in canonical layout \\(found .+, expected .+\\); run npm run packs:format$`));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

@@ -128,7 +128,7 @@ export function declaredUrl(doc: Document): URL | null {
   return toUrl(canonical, ogUrl) ?? ogUrl;
 }
 
-/** Removes the elements of a list that are inside another element of the list. */
+/** Removes the elements of a list that are inside another element of the list, keeping the list's order. */
 export function outermost(elements: readonly Element[]): Element[] {
   // Walk each element's ancestors (O(n · depth)), not every pair (O(n²) on a 10,000-item search page).
   const set = new Set(elements);

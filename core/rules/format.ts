@@ -67,3 +67,39 @@ function closeObjects(node: unknown): unknown {
   if (out.type === 'object' && out.properties && !('additionalProperties' in out)) out.additionalProperties = false;
   return out;
 }
+
+/** How far a pack file is from its canonical layout, for a message a person can act on. */
+export interface FormatProblem {
+  /** 1-based line of the first difference. */
+  line: number;
+  found: string;
+  expected: string;
+}
+
+/**
+ * The first line where `text` differs from its canonical form, or null when it is
+ * canonical; a file that is not JSON at all is the loader's business (it reports the
+ * line and column) and gives null here.
+ */
+export function formatProblem(text: string): FormatProblem | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const canonical = formatPack(value);
+  if (canonical === text) return null;
+  const have = text.split('\n');
+  const want = canonical.split('\n');
+  let i = 0;
+  while (i < have.length && i < want.length && have[i] === want[i]) i++;
+  // Quoted with its indentation: a re-indented line differs only in its leading spaces.
+  const cut = (s: string | undefined) => (s === undefined ? 'the end of the file' : JSON.stringify(s.length > 80 ? `${s.slice(0, 79)}…` : s));
+  return { line: i + 1, found: cut(have[i]), expected: cut(want[i]) };
+}
+
+/** One line for a file that is out of layout: where, what, and the command that fixes it. */
+export function describeFormatProblem(file: string, problem: FormatProblem): string {
+  return `${file}:${problem.line}: not in canonical layout (found ${problem.found}, expected ${problem.expected}); run npm run packs:format`;
+}

@@ -75,10 +75,10 @@ describe('parsePack', () => {
   it.each<[string, unknown, { path: string; message: string; expected: string }]>([
     ['a wrong enum value', pack([rule('a', { severity: 'critical' })]), { path: '$.rules[0].severity', message: '"critical" is not allowed', expected: 'one of "high", "medium", "low"' }],
     ['a missing field', pack([{ ...rule('a'), title: undefined }]), { path: '$.rules[0].title', message: 'missing', expected: 'string' }],
-    ['a wrong type', pack([rule('a', { terms: { en: 'fentanyl' } })]), { path: '$.rules[0].terms.en', message: 'wrong type: string', expected: 'array' }],
+    ['a wrong type', pack([rule('a', { terms: { en: 'fentanyl' } })]), { path: '$.rules[0].terms.en', message: 'wrong type: string "fentanyl"', expected: 'array' }],
     ['a malformed rule id', pack([rule('Opioid Fentanyl')]), { path: '$.rules[0].id', message: '"Opioid Fentanyl" does not match the required form', expected: 'lowercase words joined by "." or "-", e.g. "opioid.oxycodone"' }],
     ['a malformed version', pack([rule('a')], { version: '1.0' }), { path: '$.version', message: '"1.0" does not match the required form', expected: 'a semantic version like 1.2.0' }],
-    ['too few examples', pack([rule('a', { examples: { positive: ['x'], negative: ['c', 'd'] } })]), { path: '$.rules[0].examples.positive', message: 'too few items', expected: 'at least 2 item(s)' }],
+    ['too few examples', pack([rule('a', { examples: { positive: ['x'], negative: ['c', 'd'] } })]), { path: '$.rules[0].examples.positive', message: '["x"] is too short a list', expected: 'at least 2 item(s)' }],
     ['a CAS number in the wrong form', pack([rule('a', { cas: ['79099073'] })]), { path: '$.rules[0].cas[0]', message: '"79099073" does not match the required form', expected: 'a CAS number like 79099-07-3' }],
     ['an unknown key (a typo)', pack([rule('a', { fuzy: false })]), { path: '$.rules[0].fuzy', message: 'unknown key "fuzy"', expected: 'one of id, status, title, description, category, severity, tier, canonical, terms, rxOnly, fuzzy, context, cas, falsePositives, references, examples' }],
     ['an unknown language', pack([rule('a', { terms: { en: ['x'], fr: ['y'] } })]), { path: '$.rules[0].terms.fr', message: 'unknown key "fr"', expected: 'one of intl, en, es, zh, emoji' }],
@@ -93,7 +93,14 @@ describe('parsePack', () => {
     ['a CAS number with a wrong check digit', pack([rule('a', { cas: ['1609-66-5'] })]), { path: '$.rules[0].cas[0]', message: 'CAS number 1609-66-5: check digit is 5, but 1609-66 calls for 1', expected: 'a CAS number with a correct check digit' }],
     ['a CAS number in two rules', pack([rule('a', { cas: ['79099-07-3'] }), rule('b', { cas: ['79099-07-3'] })]), { path: '$.rules[1].cas[0]', message: 'CAS number 79099-07-3 is also listed at $.rules[0].cas[0]', expected: 'each CAS number in one rule only' }],
     ['a tier C rule without requires', pack([rule('a', { tier: 'C' })]), { path: '$.rules[0].tier', message: 'tier C rule without context.requires', expected: 'tier C (ambiguous) rules require context, e.g. "context": {"requires": {"cues": ["drug", "quantity"]}}' }],
-    ['a blank exclusion term', pack([rule('a', { context: { excludes: [{ terms: [''] }] } })]), { path: '$.rules[0].context.excludes[0].terms[0]', message: 'too small', expected: 'a length of at least 1' }],
+    ['a blank exclusion term', pack([rule('a', { context: { excludes: [{ terms: [''] }] } })]), { path: '$.rules[0].context.excludes[0].terms[0]', message: '"" is too short', expected: 'a length of at least 1' }],
+    ['a wrong number', pack([rule('a', { context: { excludes: [{ terms: ['x'], window: 99 }] } })]), { path: '$.rules[0].context.excludes[0].window', message: '99 is too big', expected: 'at most 40' }],
+    ['a missing enum value', pack([{ ...rule('a'), severity: undefined }]), { path: '$.rules[0].severity', message: 'missing', expected: 'one of "high", "medium", "low"' }],
+    ['a wrong type for a field', pack([rule('a', { title: 42 })]), { path: '$.rules[0].title', message: 'wrong type: number 42', expected: 'string' }],
+    ['null for an object', pack([rule('a', { terms: null })]), { path: '$.rules[0].terms', message: 'wrong type: null', expected: 'object' }],
+    ['a malformed cue name', pack([rule('a')], { cues: { 'Street Words': ['x'] } }), { path: '$.cues["Street Words"]', message: 'key "Street Words" does not match the required form', expected: 'a cue name of lowercase letters, digits and "-", e.g. "street"' }],
+    ['a term that is too long, cut in the message', pack([rule('a', { terms: { en: ['y'.repeat(100)] } })]), { path: '$.rules[0].terms.en[0]', message: `"${'y'.repeat(58)}…" (100 characters) is too long`, expected: 'a length of at most 80' }],
+    ['an object in an enum field, cut in the message', pack([rule('a', { severity: { level: 'z'.repeat(100) } })]), { path: '$.rules[0].severity', message: `{"level":"${'z'.repeat(49)}… is not allowed`, expected: 'one of "high", "medium", "low"' }],
   ])('rejects %s with a precise error', (_name, value, want) => {
     expect(only(value)).toEqual(want);
   });
@@ -127,6 +134,25 @@ describe('parsePack', () => {
   });
 });
 
+describe('error messages quote the value as written', () => {
+  it('never prints "undefined" for a value zod did not carry', () => {
+    const broken = pack([
+      rule('a', { severity: 'urgent', tier: 7, id: 'Bad Id', cas: ['12345'], title: [], terms: { en: 'x' } }),
+      rule('b', { examples: { positive: 'one', negative: [] }, context: { requires: { cues: ['Drug'] }, excludes: [{ terms: [] }] } }),
+    ], { version: 1, date: 'today', languages: ['en', 'fr'], cues: { street: 'hmu', 'Bad Name': [''] } });
+    const errors = errorsOf(broken);
+    expect(errors.length).toBeGreaterThan(10);
+    expect(errors.filter((e) => /undefined/.test(e.message))).toEqual([]);
+    expect(errors.find((e) => e.path === '$.rules[0].severity')?.message).toBe('"urgent" is not allowed');
+    expect(errors.find((e) => e.path === '$.version')?.message).toBe('wrong type: number 1');
+  });
+
+  it('a malformed pack cue does not make every rule that requires it an unknown cue', () => {
+    const errors = errorsOf(pack([rule('a', { tier: 'C', context: { requires: { cues: ['street'] } } })], { cues: { street: 'hmu' } }));
+    expect(errors.map((e) => [e.path, e.message])).toEqual([['$.cues.street', 'wrong type: string "hmu"']]);
+  });
+});
+
 describe('validatePack', () => {
   it('validates a parsed value with the same checks, without locations', () => {
     const result = validatePack(pack([rule('a', { cas: ['1609-66-5'] })]), 'bundled.json');
@@ -138,7 +164,7 @@ describe('validatePack', () => {
 
   it('rejects a value that is not an object', () => {
     const result = validatePack([], 'x.json');
-    expect(!result.ok && result.errors[0]).toMatchObject({ path: '$', message: 'wrong type: array', expected: 'object' });
+    expect(!result.ok && result.errors[0]).toMatchObject({ path: '$', message: 'wrong type: array []', expected: 'object' });
   });
 });
 

@@ -109,23 +109,50 @@ function valueAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
   return v;
 }
 
+/** How long a quoted value may get in a message before it is cut. */
+const SHOWN_MAX = 60;
+
+/**
+ * The offending value as the pack wrote it, cut to a readable length: a 5,000-character
+ * term or a whole rule object pasted into the wrong field must not flood the message.
+ */
+export function shownValue(value: unknown): string {
+  if (value === MISSING || value === undefined) return 'nothing';
+  const json = JSON.stringify(value) ?? String(value);
+  if (json.length <= SHOWN_MAX) return json;
+  const cut = `${json.slice(0, SHOWN_MAX - 1)}…`;
+  if (typeof value === 'string') return `${cut}" (${[...value].length} characters)`;
+  if (Array.isArray(value)) return `${cut} (${value.length} items)`;
+  return cut;
+}
+
 function fromIssue(issue: Issue, root: unknown): Problem {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const custom = issue.message && issue.message !== 'Invalid input' ? issue.message : undefined;
   const input = valueAt(root, path);
+  const shown = shownValue(input);
+  const absent = input === MISSING || input === undefined;
   switch (issue.code) {
     case 'invalid_type':
-      return { path, message: input === MISSING || input === undefined ? 'missing' : `wrong type: ${typeOf(input)}`, expected: issue.expected };
+      return { path, message: absent ? 'missing' : `wrong type: ${typeOf(input)}${input === null ? '' : ` ${shown}`}`, expected: issue.expected };
     case 'invalid_value':
-      return { path, message: `${JSON.stringify(input)} is not allowed`, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
+      if (absent) return { path, message: 'missing', expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
+      return { path, message: `${shown} is not allowed`, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
     case 'invalid_format':
-      return { path, message: `${JSON.stringify(input)} does not match the required form`, expected: custom ?? `text matching ${issue.pattern ?? issue.format}` };
+      return { path, message: `${shown} does not match the required form`, expected: custom ?? `text matching ${issue.pattern ?? issue.format}` };
     case 'too_small':
-      return { path, message: `too ${issue.origin === 'array' ? 'few items' : 'small'}`, expected: `${issue.origin === 'array' ? 'at least' : issue.origin === 'string' ? 'a length of at least' : 'at least'} ${String(issue.minimum)}${issue.origin === 'array' ? ' item(s)' : ''}` };
+      return { path, message: `${shown} is too ${issue.origin === 'array' ? 'short a list' : issue.origin === 'string' ? 'short' : 'small'}`, expected: `${issue.origin === 'string' ? 'a length of at least' : 'at least'} ${String(issue.minimum)}${issue.origin === 'array' ? ' item(s)' : ''}` };
     case 'too_big':
-      return { path, message: `too ${issue.origin === 'array' ? 'many items' : 'big'}`, expected: `${issue.origin === 'string' ? 'a length of at most' : 'at most'} ${String(issue.maximum)}` };
+      return { path, message: `${shown} is too ${issue.origin === 'array' ? 'long a list' : issue.origin === 'string' ? 'long' : 'big'}`, expected: `${issue.origin === 'string' ? 'a length of at most' : 'at most'} ${String(issue.maximum)}${issue.origin === 'array' ? ' item(s)' : ''}` };
+    case 'invalid_key': {
+      // A record key (a cue name): the key itself is the offending value, not what it holds.
+      const key = path[path.length - 1];
+      const inner = issue.issues.find((i) => i.code === 'invalid_format');
+      const expected = path[0] === 'cues' ? 'a cue name of lowercase letters, digits and "-", e.g. "street"' : inner?.code === 'invalid_format' && inner.pattern ? `a key matching ${inner.pattern}` : 'a key the pack schema accepts';
+      return { path, message: `key ${shownValue(key)} does not match the required form`, expected };
+    }
     default:
-      return { path, message: custom ?? issue.code.replace(/_/g, ' '), expected: 'a value the pack schema accepts (see rules/pack.schema.json)' };
+      return { path, message: `${custom ?? issue.code.replace(/_/g, ' ')}: ${shown}`, expected: 'a value the pack schema accepts (see rules/pack.schema.json)' };
   }
 }
 
@@ -186,13 +213,16 @@ function semanticProblems(value: unknown): Problem[] {
   if (!isObject(value)) return out;
   const cuesParsed = Pack.shape.cues.safeParse(value.cues);
   const packCues = (cuesParsed.success ? cuesParsed.data : undefined) ?? {};
+  // A malformed cue is reported by the schema; its name still counts as defined, so the
+  // rules that require it are not each reported as naming an unknown cue.
+  const cueNames = isObject(value.cues) ? Object.keys(value.cues) : [];
   const builtins: readonly string[] = BUILTIN_CUES;
   for (const [name, terms] of Object.entries(packCues)) {
     if (builtins.includes(name)) out.push({ path: ['cues', name], message: `cue ${JSON.stringify(name)} shadows a built-in cue`, expected: `a cue name other than ${BUILTIN_CUES.join(', ')}` });
     if (terms.length === 0) out.push({ path: ['cues', name], message: 'cue has no terms', expected: 'at least one term' });
     terms.forEach((t, i) => checkText(t, ['cues', name, i], 'cue term', out));
   }
-  const knownCues = new Set([...BUILTIN_CUES, ...Object.keys(packCues)]);
+  const knownCues = new Set([...BUILTIN_CUES, ...cueNames]);
 
   const rawRules: unknown[] = Array.isArray(value.rules) ? value.rules : [];
   const ids = rawRules.map((r) => (isObject(r) && typeof r.id === 'string' ? r.id : null));

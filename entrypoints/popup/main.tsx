@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
 import { Panel } from '../../components/panel/Panel.tsx';
 import '../../components/panel/panel.css';
+import { browserLanguage, resolveLocale, setLocale } from '../../platform/i18n.ts';
+import { loadEffectiveSettings } from '../../platform/settings/store.ts';
 
 /** The tab the popup is about: `?tabId=` (tests, the side panel) or the active tab. */
 function usePanelTab(): number | null {
@@ -21,5 +23,16 @@ function Popup() {
   return <Panel tabId={usePanelTab()} />;
 }
 
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<Popup />);
+/** The reviewer's language setting ("auto" follows the browser) before the first render. */
+async function start(): Promise<void> {
+  try {
+    const { settings } = await loadEffectiveSettings();
+    setLocale(resolveLocale(settings.locale, browserLanguage()));
+  } catch {
+    // Unreadable settings: the browser's language stands.
+  }
+  const root = document.getElementById('root');
+  if (root) createRoot(root).render(<Popup />);
+}
+
+void start();
