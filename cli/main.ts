@@ -37,16 +37,6 @@ const COMMANDS: Record<string, Command> = {
       return (await import('./verify.ts')).runVerify(argv);
     },
   },
-  capture: {
-    summary: 'evidence bundles for URLs, captured by the extension in headless Chromium',
-    async run(argv) {
-      const [{ runCapture }, { createScanner }] = await Promise.all([import('./capture.ts'), import('./scanner.ts')]);
-      const io = nodeIo();
-      const scanner = await createScanner([], io);
-      for (const problem of scanner.problems) io.stderr(`listing-inspector capture: ${problem}\n`);
-      return runCapture(argv, undefined, scanner.scanPage);
-    },
-  },
 };
 
 /**
