@@ -33,11 +33,12 @@ export default defineConfig({
     // the same names from the "3rdparty" section of policies.json and rejects this key in MV2.
     storage: browser === 'firefox' ? undefined : { managed_schema: 'managed_schema.json' },
     content_scripts: [{ matches: [...MARKETPLACE_MATCHES], js: ['inspector.js'], run_at: 'document_idle' }],
+    // Shortcut descriptions are localised (public/_locales) like the store description.
     commands: {
-      'next-finding': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next finding' },
-      'previous-finding': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous finding' },
-      'toggle-highlights': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Show or hide highlights' },
-      'inspect-page': { suggested_key: { default: 'Alt+Shift+I' }, description: 'Inspect this page' },
+      'next-finding': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNextFinding__' },
+      'previous-finding': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPreviousFinding__' },
+      'toggle-highlights': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdToggleHighlights__' },
+      'inspect-page': { suggested_key: { default: 'Alt+Shift+I' }, description: '__MSG_cmdInspectPage__' },
     },
     content_security_policy:
       browser === 'firefox'

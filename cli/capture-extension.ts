@@ -15,8 +15,10 @@ export function prepareCaptureExtension(buildDir = DEFAULT_CHROME_BUILD): { dir:
   if (!existsSync(manifestPath)) throw new Error(`no extension build at ${buildDir}: run "npx wxt build" first`);
   const dir = mkdtempSync(path.join(tmpdir(), 'li-capture-ext-'));
   cpSync(buildDir, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), '<all_urls>'])];
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { manifest_version: number; host_permissions?: string[]; permissions?: string[] };
+  // MV3 lists hosts apart; MV2 (the Firefox build) lists them with the other permissions.
+  if (manifest.manifest_version >= 3) manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), '<all_urls>'])];
+  else manifest.permissions = [...new Set([...(manifest.permissions ?? []), '<all_urls>'])];
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

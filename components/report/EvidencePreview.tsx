@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { Artifact, MissingArtifact } from '../../core/evidence/manifest.ts';
 import { getBlob, LockedError, type EvidenceKey } from '../../platform/reports/store.ts';
+import type { ReportsT } from './useReportsT.ts';
 
 function useBlobUrl(artifact: Artifact | undefined, key: EvidenceKey | null, type: string): { url: string | null; text: string | null; error: string | null } {
   const [state, setState] = useState<{ url: string | null; text: string | null; error: string | null }>({ url: null, text: null, error: null });
@@ -29,11 +30,11 @@ function useBlobUrl(artifact: Artifact | undefined, key: EvidenceKey | null, typ
   return state;
 }
 
-function ImagePreview({ artifact, evidenceKey }: { artifact: Artifact; evidenceKey: EvidenceKey | null }) {
+function ImagePreview({ artifact, evidenceKey, t }: { artifact: Artifact; evidenceKey: EvidenceKey | null; t: ReportsT }) {
   const { url, error } = useBlobUrl(artifact, evidenceKey, 'image/png');
   return (
     <figure>
-      {url ? <img src={url} alt={`${artifact.kind} of the listing`} /> : <p className="muted">{error ?? 'Loading…'}</p>}
+      {url ? <img src={url} alt={t('imageOf', { kind: artifact.kind })} /> : <p className="muted">{error ?? t('loading')}</p>}
       <figcaption className="muted">
         {artifact.kind} · {artifact.size.toLocaleString()} bytes · SHA-256 <span className="hash">{artifact.sha256}</span>
       </figcaption>
@@ -41,17 +42,17 @@ function ImagePreview({ artifact, evidenceKey }: { artifact: Artifact; evidenceK
   );
 }
 
-function SnapshotPreview({ artifact, evidenceKey }: { artifact: Artifact; evidenceKey: EvidenceKey | null }) {
+function SnapshotPreview({ artifact, evidenceKey, t }: { artifact: Artifact; evidenceKey: EvidenceKey | null; t: ReportsT }) {
   const [asText, setAsText] = useState(false);
   const { text, error } = useBlobUrl(artifact, evidenceKey, 'text/plain');
   return (
     <figure>
       <button type="button" onClick={() => setAsText(!asText)} aria-pressed={asText}>
-        {asText ? 'Show rendered (sandboxed)' : 'Show as text'}
+        {asText ? t('showRendered') : t('showText')}
       </button>
       {error ? <p className="error">{error}</p> : null}
       {/* srcdoc of a sandbox="" iframe: an opaque origin with scripts off; the snapshot also carries a no-network CSP. */}
-      {text !== null && !asText ? <iframe className="snapshot" sandbox="" srcDoc={text} title="HTML snapshot (sandboxed, scripts off)" referrerPolicy="no-referrer" /> : null}
+      {text !== null && !asText ? <iframe className="snapshot" sandbox="" srcDoc={text} title={t('snapshotTitle')} referrerPolicy="no-referrer" /> : null}
       {text && asText ? <pre className="source">{text}</pre> : null}
       <figcaption className="muted">
         HTML snapshot · {artifact.size.toLocaleString()} bytes · SHA-256 <span className="hash">{artifact.sha256}</span>
@@ -60,16 +61,16 @@ function SnapshotPreview({ artifact, evidenceKey }: { artifact: Artifact; eviden
   );
 }
 
-export function EvidenceList({ artifacts, missing, evidenceKey, previews = true }: { artifacts: readonly Artifact[]; missing: readonly MissingArtifact[]; evidenceKey: EvidenceKey | null; previews?: boolean }) {
+export function EvidenceList({ artifacts, missing, evidenceKey, t, previews = true }: { artifacts: readonly Artifact[]; missing: readonly MissingArtifact[]; evidenceKey: EvidenceKey | null; t: ReportsT; previews?: boolean }) {
   return (
-    <section aria-label="Evidence">
+    <section aria-label={t('evidence')}>
       <table>
         <thead>
           <tr>
-            <th scope="col">Evidence</th>
-            <th scope="col">Bytes</th>
+            <th scope="col">{t('evidence')}</th>
+            <th scope="col">{t('bytes')}</th>
             <th scope="col">SHA-256</th>
-            <th scope="col">Captured (UTC)</th>
+            <th scope="col">{t('captured_at')}</th>
           </tr>
         </thead>
         <tbody>
@@ -85,7 +86,7 @@ export function EvidenceList({ artifacts, missing, evidenceKey, previews = true 
             <tr key={`missing-${item.kind}-${item.reason}`}>
               <td>{item.kind}</td>
               <td colSpan={3} className="muted">
-                Missing or partial: {item.reason}
+                {t('missing', { reason: item.reason })}
               </td>
             </tr>
           ))}
@@ -94,9 +95,9 @@ export function EvidenceList({ artifacts, missing, evidenceKey, previews = true 
       {previews
         ? artifacts.map((artifact) =>
             artifact.mediaType === 'image/png' ? (
-              <ImagePreview key={artifact.sha256} artifact={artifact} evidenceKey={evidenceKey} />
+              <ImagePreview key={artifact.sha256} artifact={artifact} evidenceKey={evidenceKey} t={t} />
             ) : artifact.kind === 'html-snapshot' ? (
-              <SnapshotPreview key={artifact.sha256} artifact={artifact} evidenceKey={evidenceKey} />
+              <SnapshotPreview key={artifact.sha256} artifact={artifact} evidenceKey={evidenceKey} t={t} />
             ) : null,
           )
         : null}

@@ -2,8 +2,9 @@
 import type { Report, ReportState } from '../../core/report/model.ts';
 import type { EvidenceKey } from '../../platform/reports/store.ts';
 import { EvidenceList } from './EvidencePreview.tsx';
+import type { ReportsT } from './useReportsT.ts';
 
-export function ReportDetail({ versions, state, evidenceKey, onClose }: { versions: readonly Report[]; state: ReportState | undefined; evidenceKey: EvidenceKey | null; onClose: () => void }) {
+export function ReportDetail({ versions, state, evidenceKey, onClose, t }: { versions: readonly Report[]; state: ReportState | undefined; evidenceKey: EvidenceKey | null; onClose: () => void; t: ReportsT }) {
   const report = versions[versions.length - 1];
   if (!report) return null;
   const delivery = state?.delivery;
@@ -14,34 +15,34 @@ export function ReportDetail({ versions, state, evidenceKey, onClose }: { versio
           {report.listing.title ?? report.listingUrl}
         </h2>
         <button type="button" onClick={onClose}>
-          Close (Esc)
+          {t('close')}
         </button>
-        <a href={`/report.html?edit=${encodeURIComponent(report.id)}`}>Edit (makes version {report.version + 1})</a>
+        <a href={`/report.html?edit=${encodeURIComponent(report.id)}`}>{t('edit', { version: report.version + 1 })}</a>
       </div>
       <dl className="grid">
         <div>
-          <dt>Report</dt>
+          <dt>{t('report')}</dt>
           <dd>
             {report.id} v{report.version} · chain #{report.chain.seq}
           </dd>
         </div>
         <div>
-          <dt>Status</dt>
+          <dt>{t('status')}</dt>
           <dd>
             <span className="status">{state?.status ?? 'filed'}</span>
             {delivery && delivery.state !== 'none' ? (
               <span data-testid="delivery">
-                {' '}
-                · delivery {delivery.state}
-                {delivery.attempts ? `, ${delivery.attempts} attempt(s)` : ''}
+                {' · '}
+                {t('deliveryState', { state: delivery.state })}
+                {delivery.attempts ? `, ${t('attempts', { count: delivery.attempts })}` : ''}
                 {delivery.lastError ? ` — ${delivery.lastError}` : ''}
-                {delivery.receipt ? ` — receipt ${delivery.receipt}` : ''}
+                {delivery.receipt ? ` — ${t('receipt', { receipt: delivery.receipt })}` : ''}
               </span>
             ) : null}
           </dd>
         </div>
         <div>
-          <dt>Listing</dt>
+          <dt>{t('listing')}</dt>
           <dd>
             <a href={report.listingUrl} target="_blank" rel="noreferrer noopener">
               {report.listingUrl}
@@ -49,32 +50,30 @@ export function ReportDetail({ versions, state, evidenceKey, onClose }: { versio
           </dd>
         </div>
         <div>
-          <dt>Seller</dt>
+          <dt>{t('seller')}</dt>
           <dd>{[report.listing.seller?.name, report.listing.seller?.id].filter(Boolean).join(' · ') || '—'}</dd>
         </div>
         <div>
-          <dt>Category / severity</dt>
+          <dt>{t('categorySeverity')}</dt>
           <dd className={`sev-${report.severity}`}>
             {report.category} / {report.severity}
           </dd>
         </div>
         <div>
-          <dt>Case / tags</dt>
+          <dt>{t('caseTags')}</dt>
           <dd>{[report.caseId, report.tags.join(', ')].filter(Boolean).join(' · ') || '—'}</dd>
         </div>
         <div>
-          <dt>Filed</dt>
-          <dd>
-            {report.filedAt} by {report.reviewerId}
-          </dd>
+          <dt>{t('filedCol')}</dt>
+          <dd>{t('filedBy', { time: report.filedAt, reviewer: report.reviewerId })}</dd>
         </div>
         <div>
-          <dt>Hash</dt>
+          <dt>{t('hash')}</dt>
           <dd className="hash">{report.hash}</dd>
         </div>
       </dl>
       {report.notes ? <p style={{ whiteSpace: 'pre-wrap' }}>{report.notes}</p> : null}
-      <h3>Findings ({report.findings.length})</h3>
+      <h3>{t('findings', { count: report.findings.length })}</h3>
       <ul>
         {report.findings.map((finding, index) => (
           <li key={`${finding.ruleId}-${index}`}>
@@ -85,7 +84,7 @@ export function ReportDetail({ versions, state, evidenceKey, onClose }: { versio
             </span>{' '}
             {finding.link ? (
               <a href={finding.link} target="_blank" rel="noreferrer noopener">
-                open at text
+                {t('openAtText')}
               </a>
             ) : null}
           </li>
@@ -93,18 +92,18 @@ export function ReportDetail({ versions, state, evidenceKey, onClose }: { versio
       </ul>
       {versions.length > 1 ? (
         <>
-          <h3>Version history</h3>
+          <h3>{t('history')}</h3>
           <ol>
             {versions.map((version) => (
               <li key={version.version}>
-                v{version.version} filed {version.filedAt} · <span className="hash">{version.hash}</span>
+                {t('versionLine', { version: version.version, time: version.filedAt })} · <span className="hash">{version.hash}</span>
               </li>
             ))}
           </ol>
         </>
       ) : null}
-      <h3>Evidence</h3>
-      <EvidenceList artifacts={report.evidence} missing={report.missingEvidence} evidenceKey={evidenceKey} />
+      <h3>{t('evidence')}</h3>
+      <EvidenceList artifacts={report.evidence} missing={report.missingEvidence} evidenceKey={evidenceKey} t={t} />
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { readableEvidenceKey } from '../../platform/reports/unlock.ts';
 import type { EvidenceKey } from '../../platform/reports/store.ts';
 import { EvidenceList } from './EvidencePreview.tsx';
 import { useDraftAutosave } from './useDraftAutosave.ts';
+import { useReportsT } from './useReportsT.ts';
 
 type Form = ReportDraft['form'];
 
@@ -50,6 +51,7 @@ function Field({ name, label, errors, children, hint }: FieldProps) {
 }
 
 export function ReportForm({ initial, capture }: { initial: DraftRecord; capture: StoredCapture | null }) {
+  const t = useReportsT();
   const [draft, setDraft] = useState<DraftRecord>(initial);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [result, setResult] = useState<FileReply | null>(null);
@@ -104,15 +106,13 @@ export function ReportForm({ initial, capture }: { initial: DraftRecord; capture
   if (result?.ok) {
     return (
       <section className="banner ok" role="status" aria-live="polite">
-        <h2>Report filed</h2>
-        <p>
-          Report <strong>{result.id}</strong> version {result.version}, chain #{result.seq}.
-        </p>
+        <h2>{t('filed')}</h2>
+        <p>{t('filedDetail', { id: result.id, version: result.version, seq: result.seq })}</p>
         <p>
           SHA-256 <span className="hash" data-testid="report-hash">{result.hash}</span>
         </p>
         <p>
-          <a href={browser.runtime.getURL(`/reports.html#${result.id}`)}>Open it on the reports page</a>
+          <a href={browser.runtime.getURL(`/reports.html#${result.id}`)}>{t('openOnReports')}</a>
         </p>
       </section>
     );
@@ -122,13 +122,13 @@ export function ReportForm({ initial, capture }: { initial: DraftRecord; capture
   return (
     <form ref={formRef} onKeyDown={onKeyDown} onSubmit={(event) => (event.preventDefault(), void file())} aria-describedby="form-help" noValidate>
       <p id="form-help" className="muted">
-        Saved as you type. Ctrl+Enter files the report. {draft.editsReport ? `Filing makes version ${draft.editsReport.version + 1} of report ${draft.editsReport.id}.` : ''}
+        {t('formHelp')} {draft.editsReport ? t('editsVersion', { version: draft.editsReport.version + 1, id: draft.editsReport.id }) : ''}
       </p>
       <div className="grid">
-        <Field name="category" label="Policy category" errors={errors}>
+        <Field name="category" label={t('category')} errors={errors}>
           {(props) => (
             <select {...props} value={form.category} onChange={(event) => set('category', event.target.value)}>
-              <option value="">— choose —</option>
+              <option value="">{t('choose')}</option>
               {CATEGORIES.map((category) => (
                 <option key={category} value={category}>
                   {category}
@@ -137,7 +137,7 @@ export function ReportForm({ initial, capture }: { initial: DraftRecord; capture
             </select>
           )}
         </Field>
-        <Field name="severity" label="Severity" errors={errors}>
+        <Field name="severity" label={t('severity')} errors={errors}>
           {(props) => (
             <select {...props} value={form.severity} onChange={(event) => set('severity', event.target.value)}>
               {SEVERITIES.map((severity) => (
@@ -148,31 +148,31 @@ export function ReportForm({ initial, capture }: { initial: DraftRecord; capture
             </select>
           )}
         </Field>
-        <Field name="caseId" label="Case id" errors={errors}>
+        <Field name="caseId" label={t('caseId')} errors={errors}>
           {(props) => <input type="text" {...props} value={form.caseId} onChange={(event) => set('caseId', event.target.value)} />}
         </Field>
-        <Field name="tags" label="Tags" errors={errors} hint="Separated by commas">
+        <Field name="tags" label={t('tags')} errors={errors} hint={t('tagsHint')}>
           {(props) => <input type="text" {...props} value={tagsText} onChange={(event) => (setTagsText(event.target.value), set('tags', event.target.value.split(',').map((tag) => tag.trim()).filter(Boolean)))} />}
         </Field>
-        <Field name="reviewerId" label="Reviewer id" errors={errors}>
+        <Field name="reviewerId" label={t('reviewerId')} errors={errors}>
           {(props) => <input type="text" {...props} value={form.reviewerId} onChange={(event) => set('reviewerId', event.target.value)} />}
         </Field>
       </div>
-      <h2>Listing</h2>
+      <h2>{t('listing')}</h2>
       <div className="grid">
-        <Field name="listingUrl" label="Listing URL" errors={errors}>
+        <Field name="listingUrl" label={t('listingUrl')} errors={errors}>
           {(props) => <input type="url" {...props} value={form.listingUrl} onChange={(event) => set('listingUrl', event.target.value)} />}
         </Field>
-        <Field name="listing.title" label="Title" errors={errors}>
+        <Field name="listing.title" label={t('title')} errors={errors}>
           {(props) => <input type="text" {...props} value={form.listing.title ?? ''} onChange={(event) => setListing({ title: event.target.value || null })} />}
         </Field>
-        <Field name="listing.listingId" label="Listing id" errors={errors}>
+        <Field name="listing.listingId" label={t('listingId')} errors={errors}>
           {(props) => <input type="text" {...props} value={form.listing.listingId ?? ''} onChange={(event) => setListing({ listingId: event.target.value || null })} />}
         </Field>
-        <Field name="listing.price" label="Price (as shown)" errors={errors}>
+        <Field name="listing.price" label={t('price')} errors={errors}>
           {(props) => <input type="text" {...props} readOnly value={form.listing.price?.text ?? ''} />}
         </Field>
-        <Field name="listing.seller.name" label="Seller" errors={errors}>
+        <Field name="listing.seller.name" label={t('seller')} errors={errors}>
           {(props) => (
             <input
               type="text"
@@ -182,7 +182,7 @@ export function ReportForm({ initial, capture }: { initial: DraftRecord; capture
             />
           )}
         </Field>
-        <Field name="listing.seller.id" label="Seller id" errors={errors}>
+        <Field name="listing.seller.id" label={t('sellerId')} errors={errors}>
           {(props) => (
             <input
               type="text"
@@ -193,17 +193,17 @@ export function ReportForm({ initial, capture }: { initial: DraftRecord; capture
           )}
         </Field>
       </div>
-      <h2 id="findings-heading">Findings ({form.findings.length})</h2>
-      {allFindings.length === 0 && form.findings.length === 0 ? <p className="muted">No findings from the scan.</p> : null}
+      <h2 id="findings-heading">{t('findings', { count: form.findings.length })}</h2>
+      {allFindings.length === 0 && form.findings.length === 0 ? <p className="muted">{t('noFindings')}</p> : null}
       <table aria-labelledby="findings-heading">
         <thead>
           <tr>
-            <th scope="col">Include</th>
-            <th scope="col">Term</th>
-            <th scope="col">Category</th>
-            <th scope="col">Where</th>
-            <th scope="col">Why</th>
-            <th scope="col">Link</th>
+            <th scope="col">{t('include')}</th>
+            <th scope="col">{t('term')}</th>
+            <th scope="col">{t('category')}</th>
+            <th scope="col">{t('where')}</th>
+            <th scope="col">{t('why')}</th>
+            <th scope="col">{t('link')}</th>
           </tr>
         </thead>
         <tbody>
@@ -214,7 +214,7 @@ export function ReportForm({ initial, capture }: { initial: DraftRecord; capture
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Include ${finding.term} (${finding.matched})`}
+                    aria-label={t('includeFinding', { term: finding.term, matched: finding.matched })}
                     checked={included.has(key)}
                     onChange={(event) =>
                       set('findings', event.target.checked ? [...form.findings, finding] : form.findings.filter((f) => `${f.ruleId}|${f.matched}|${f.where}` !== key))
@@ -227,15 +227,15 @@ export function ReportForm({ initial, capture }: { initial: DraftRecord; capture
                 <td className={`sev-${finding.severity}`}>{finding.category}</td>
                 <td>{finding.where}</td>
                 <td>{finding.explanation}</td>
-                <td>{finding.link ? <a href={finding.link} target="_blank" rel="noreferrer noopener">open at text</a> : <span className="muted">not linkable</span>}</td>
+                <td>{finding.link ? <a href={finding.link} target="_blank" rel="noreferrer noopener">{t('openAtText')}</a> : <span className="muted">{t('notLinkable')}</span>}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <h2>Seller credentials</h2>
+      <h2>{t('credentials')}</h2>
       {form.credentials.length === 0 ? (
-        <p className="muted">None found on the page.</p>
+        <p className="muted">{t('noCredentials')}</p>
       ) : (
         <ul>
           {form.credentials.map((credential) => (
@@ -245,17 +245,17 @@ export function ReportForm({ initial, capture }: { initial: DraftRecord; capture
           ))}
         </ul>
       )}
-      <Field name="notes" label="Reviewer notes" errors={errors}>
+      <Field name="notes" label={t('notes')} errors={errors}>
         {(props) => <textarea {...props} value={form.notes} onChange={(event) => set('notes', event.target.value)} />}
       </Field>
-      <h2>Evidence</h2>
-      {capture ? <EvidenceList artifacts={capture.artifacts} missing={capture.missing} evidenceKey={evidenceKey} previews={false} /> : <p className="muted">No new capture: the evidence of the version being edited is kept.</p>}
+      <h2>{t('evidence')}</h2>
+      {capture ? <EvidenceList artifacts={capture.artifacts} missing={capture.missing} evidenceKey={evidenceKey} t={t} previews={false} /> : <p className="muted">{t('noCapture')}</p>}
       <div className="toolbar" style={{ marginTop: '1rem' }}>
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Filing…' : 'File report'}
+          {busy ? t('filing') : t('file')}
         </button>
         <span role="status" aria-live="polite" className="muted" data-testid="save-status">
-          {saveError ?? (savedAt ? `Draft saved ${new Date(savedAt).toLocaleTimeString()}` : '')}
+          {saveError ?? (savedAt ? t('draftSaved', { time: new Date(savedAt).toLocaleTimeString(t.locale) }) : '')}
         </span>
       </div>
       {result && !result.ok ? (

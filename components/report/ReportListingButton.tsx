@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PageResult } from '../../core/findings.ts';
 import type { StartReply } from '../../platform/messages/reports.ts';
+import { useReportsT } from './useReportsT.ts';
 
 async function currentTabId(): Promise<number | null> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
@@ -16,22 +17,23 @@ async function currentTabId(): Promise<number | null> {
 }
 
 export function ReportListingButton({ page, tabId }: { page?: PageResult | null; tabId?: number | null }) {
+  const t = useReportsT();
   const [state, setState] = useState<{ busy: boolean; text: string | null; bad: boolean }>({ busy: false, text: null, bad: false });
   const start = async () => {
-    setState({ busy: true, text: 'Capturing evidence…', bad: false });
+    setState({ busy: true, text: t('capturing'), bad: false });
     const id = tabId ?? (await currentTabId());
-    if (id === null) return setState({ busy: false, text: 'No listing tab to report.', bad: true });
+    if (id === null) return setState({ busy: false, text: t('noTab'), bad: true });
     const reply = (await browser.runtime.sendMessage({ type: 'reports.start', tabId: id, ...(page ? { page } : {}) })) as StartReply;
-    if (reply.ok) setState({ busy: false, text: `Evidence captured in ${(reply.captureMs / 1000).toFixed(1)} s; the form is open.`, bad: false });
+    if (reply.ok) setState({ busy: false, text: t('captured', { seconds: (reply.captureMs / 1000).toFixed(1) }), bad: false });
     else setState({ busy: false, text: reply.error, bad: true });
   };
   return (
     <div>
       <button type="button" onClick={() => void start()} disabled={state.busy} aria-describedby="report-listing-status">
-        Report this listing
+        {t('reportListing')}
       </button>{' '}
       <a href="/reports.html" target="_blank" rel="noopener">
-        Reports
+        {t('reports')}
       </a>
       <div id="report-listing-status" role="status" aria-live="polite" className={state.bad ? 'error' : 'muted'}>
         {state.text}

@@ -14,8 +14,10 @@ import { allStates, allVersions, listDrafts, updateState, type DraftRecord, type
 import { enableEncryption, encryptionItem, lock, readableEvidenceKey, unlock } from '../../platform/reports/unlock.ts';
 import { applyFilters, NO_FILTERS, siteOf, type ReportFilters, type Row } from './filters.ts';
 import { ReportDetail } from './ReportDetail.tsx';
+import { useReportsT } from './useReportsT.ts';
 
 export function ReportsPage() {
+  const t = useReportsT();
   const [versions, setVersions] = useState<Report[]>([]);
   const [states, setStates] = useState<Map<string, ReportState>>(new Map());
   const [drafts, setDrafts] = useState<DraftRecord[]>([]);
@@ -74,23 +76,23 @@ export function ReportsPage() {
       if (typeof result === 'string') setMessage({ text: result });
       else {
         saveDownload(result);
-        setMessage({ text: `${label}: saved ${result.name}` });
+        setMessage({ text: t('saved', { label, name: result.name }) });
       }
     } catch (error) {
-      setMessage({ text: `${label} failed: ${(error as Error).message}`, bad: true });
+      setMessage({ text: t('failed', { label, error: (error as Error).message }), bad: true });
     }
     await reload();
   };
 
   const target = chosen.length ? chosen.map((row) => row.report) : shown.map((row) => row.report);
   const moveStatus = (to: ReportStatus) =>
-    run(`Mark ${to}`, async () => {
+    run(t('markAcknowledged'), async () => {
       let moved = 0;
       for (const row of chosen) {
         const next = await updateState(row.report.id, (state) => (canMove(state.status, to) ? { ...state, status: to, updatedAt: new Date().toISOString() } : state));
         if (next?.status === to) moved++;
       }
-      return `${moved} of ${chosen.length} report(s) marked ${to}`;
+      return t('moved', { moved, count: chosen.length, status: to });
     });
 
   const rowKeys = (event: React.KeyboardEvent<HTMLTableRowElement>, id: string) => {
@@ -117,7 +119,7 @@ export function ReportsPage() {
       <label htmlFor={`filter-${key}`}>{label}</label>
       {options ? (
         <select id={`filter-${key}`} value={filters[key]} onChange={(event) => setFilters({ ...filters, [key]: event.target.value })}>
-          <option value="">all</option>
+          <option value="">{t('all')}</option>
           {options.map((option) => (
             <option key={option} value={option}>
               {option}
@@ -132,66 +134,66 @@ export function ReportsPage() {
 
   return (
     <main>
-      <h1>Reports</h1>
+      <h1>{t('reports')}</h1>
       <div className="filters" role="search">
         <div>
-          <label htmlFor="filter-text">Search</label>
-          <input id="filter-text" ref={search} type="search" placeholder="title, seller, term, note, id (press /)" value={filters.text} onChange={(event) => setFilters({ ...filters, text: event.target.value })} />
+          <label htmlFor="filter-text">{t('search')}</label>
+          <input id="filter-text" ref={search} type="search" placeholder={t('searchPlaceholder')} value={filters.text} onChange={(event) => setFilters({ ...filters, text: event.target.value })} />
         </div>
-        {field('category', 'Category', CATEGORIES)}
-        {field('severity', 'Severity', SEVERITIES)}
-        {field('status', 'Status', REPORT_STATUSES.filter((status) => status !== 'draft'))}
-        {field('caseId', 'Case', cases)}
-        {field('site', 'Site', sites)}
+        {field('category', t('category'), CATEGORIES)}
+        {field('severity', t('severity'), SEVERITIES)}
+        {field('status', t('status'), REPORT_STATUSES.filter((status) => status !== 'draft'))}
+        {field('caseId', t('case'), cases)}
+        {field('site', t('site'), sites)}
         <div>
-          {field('from', 'From', undefined, 'date')}
-          {field('to', 'To', undefined, 'date')}
+          {field('from', t('from'), undefined, 'date')}
+          {field('to', t('to'), undefined, 'date')}
         </div>
       </div>
-      <div className="toolbar" role="toolbar" aria-label="Actions on the selected reports (or all shown when none is selected)">
-        <span className="muted">{chosen.length ? `${chosen.length} selected` : `${shown.length} shown`}</span>
-        <button type="button" onClick={() => void run('Export bundle', () => exportBundle(target.map((report) => report.id), { sign }))} disabled={!target.length}>
-          Export evidence bundle (ZIP)
+      <div className="toolbar" role="toolbar" aria-label={t('actions')}>
+        <span className="muted">{chosen.length ? t('selected', { count: chosen.length }) : t('shown', { count: shown.length })}</span>
+        <button type="button" onClick={() => void run(t('exportBundle'), () => exportBundle(target.map((report) => report.id), { sign }))} disabled={!target.length}>
+          {t('exportBundle')}
         </button>
         <label>
-          <input type="checkbox" checked={sign} onChange={(event) => setSign(event.target.checked)} /> sign
+          <input type="checkbox" checked={sign} onChange={(event) => setSign(event.target.checked)} /> {t('sign')}
         </label>
-        <button type="button" onClick={() => void run('Export JSON', () => exportReportsJson(target))} disabled={!target.length}>
-          JSON
+        <button type="button" onClick={() => void run(t('json'), () => exportReportsJson(target))} disabled={!target.length}>
+          {t('json')}
         </button>
-        <button type="button" onClick={() => void run('Export CSV', () => exportReportsCsv(target))} disabled={!target.length}>
-          CSV
+        <button type="button" onClick={() => void run(t('csv'), () => exportReportsCsv(target))} disabled={!target.length}>
+          {t('csv')}
         </button>
-        <button type="button" onClick={() => void run('Export DSA', () => exportDsa(target))} disabled={!target.length}>
-          DSA statements
+        <button type="button" onClick={() => void run(t('dsa'), () => exportDsa(target))} disabled={!target.length}>
+          {t('dsa')}
         </button>
         <button
           type="button"
           disabled={!target.length}
           onClick={() =>
-            void run('Submit', async () => {
+            void run(t('submit'), async () => {
               const reply = (await browser.runtime.sendMessage({ type: 'reports.submit', ids: target.map((report) => report.id) })) as SubmitReply;
               if (!reply.ok) throw new Error(reply.error);
-              return `${reply.queued} report(s) queued for submission`;
+              return t('queued', { count: reply.queued });
             })
           }
         >
-          Submit
+          {t('submit')}
         </button>
         <button type="button" disabled={!chosen.length} onClick={() => void moveStatus('acknowledged')}>
-          Mark acknowledged
+          {t('markAcknowledged')}
         </button>
         <button
           type="button"
           onClick={() =>
-            void run('Verify chain', async () => {
+            void run(t('verifyChain'), async () => {
               const problems = await verifyReports(versions);
               if (problems.length) throw new Error(problems.map(describeChainProblem).join('; '));
-              return `Chain intact: ${versions.length} version(s), every hash and link recomputed.`;
+              return t('chainIntact', { count: versions.length });
             })
           }
         >
-          Verify chain
+          {t('verifyChain')}
         </button>
       </div>
       {message ? (
@@ -200,32 +202,32 @@ export function ReportsPage() {
         </p>
       ) : null}
       {open && rows.some((row) => row.report.id === open) ? (
-        <ReportDetail versions={versions.filter((version) => version.id === open)} state={states.get(open)} evidenceKey={evidenceKey} onClose={() => setOpen(null)} />
+        <ReportDetail versions={versions.filter((version) => version.id === open)} state={states.get(open)} evidenceKey={evidenceKey} onClose={() => setOpen(null)} t={t} />
       ) : null}
-      <table aria-label="Reports" aria-multiselectable="true" role="grid">
+      <table aria-label={t('reports')} aria-multiselectable="true" role="grid">
         <thead>
           <tr>
             <th scope="col">
               <input
                 type="checkbox"
-                aria-label="Select all shown"
+                aria-label={t('selectAll')}
                 checked={shown.length > 0 && chosen.length === shown.length}
                 onChange={(event) => setSelected(event.target.checked ? new Set(shown.map((row) => row.report.id)) : new Set())}
               />
             </th>
-            <th scope="col">Filed</th>
-            <th scope="col">Listing</th>
-            <th scope="col">Category</th>
-            <th scope="col">Status</th>
-            <th scope="col">Delivery</th>
-            <th scope="col">Case</th>
+            <th scope="col">{t('filedCol')}</th>
+            <th scope="col">{t('listing')}</th>
+            <th scope="col">{t('category')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('delivery')}</th>
+            <th scope="col">{t('case')}</th>
           </tr>
         </thead>
         <tbody>
           {shown.map(({ report, status, state }) => (
             <tr key={report.id} tabIndex={0} aria-selected={selected.has(report.id)} onKeyDown={(event) => rowKeys(event, report.id)} data-report-id={report.id}>
               <td>
-                <input type="checkbox" aria-label={`Select ${report.listing.title ?? report.id}`} checked={selected.has(report.id)} onChange={() => toggle(report.id)} />
+                <input type="checkbox" aria-label={t('select', { name: report.listing.title ?? report.id })} checked={selected.has(report.id)} onChange={() => toggle(report.id)} />
               </td>
               <td>{report.filedAt.slice(0, 16).replace('T', ' ')}</td>
               <td>
@@ -246,41 +248,41 @@ export function ReportsPage() {
           ))}
         </tbody>
       </table>
-      {shown.length === 0 ? <p className="muted">{latest.length ? 'No report matches these filters.' : 'No report filed yet. Use “Report this listing” in the popup.'}</p> : null}
+      {shown.length === 0 ? <p className="muted">{latest.length ? t('noMatch') : t('noReports')}</p> : null}
       {drafts.length ? (
         <>
-          <h2>Drafts</h2>
+          <h2>{t('drafts')}</h2>
           <ul>
             {drafts.map((draft) => (
               <li key={draft.draftId}>
-                <a href={`/report.html?draft=${draft.draftId}`}>{draft.form.listing.title ?? draft.form.listingUrl ?? draft.draftId}</a> <span className="muted">saved {draft.savedAt}</span>
+                <a href={`/report.html?draft=${draft.draftId}`}>{draft.form.listing.title ?? draft.form.listingUrl ?? draft.draftId}</a> <span className="muted">{t('savedAt', { time: draft.savedAt })}</span>
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      <h2>Evidence encryption</h2>
+      <h2>{t('encryption')}</h2>
       <form
         className="toolbar"
         onSubmit={(event) => {
           event.preventDefault();
-          void run(encryption.enabled ? 'Unlock' : 'Turn on encryption', async () => {
+          void run(encryption.enabled ? t('unlock') : t('turnOn'), async () => {
             if (encryption.enabled) await unlock(passphrase);
             else await enableEncryption(passphrase);
             setPassphrase('');
-            return encryption.enabled ? 'Evidence unlocked for this browser session.' : 'Encryption on: evidence captured from now on is encrypted (AES-GCM).';
+            return encryption.enabled ? t('unlocked') : t('encryptionOn');
           });
         }}
       >
-        <span className="muted">{encryption.enabled ? (evidenceKey ? 'On, unlocked.' : 'On, locked.') : 'Off.'}</span>
+        <span className="muted">{encryption.enabled ? (evidenceKey ? t('encOnUnlocked') : t('encOnLocked')) : t('encOff')}</span>
         <label htmlFor="passphrase" className="sr-only">
-          Passphrase
+          {t('passphrase')}
         </label>
-        <input id="passphrase" type="password" autoComplete="new-password" placeholder="passphrase" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} style={{ width: '16rem' }} />
-        <button type="submit">{encryption.enabled ? 'Unlock' : 'Turn on'}</button>
+        <input id="passphrase" type="password" autoComplete="new-password" placeholder={t('passphrase')} value={passphrase} onChange={(event) => setPassphrase(event.target.value)} style={{ width: '16rem' }} />
+        <button type="submit">{encryption.enabled ? t('unlock') : t('turnOn')}</button>
         {encryption.enabled && evidenceKey ? (
-          <button type="button" onClick={() => void run('Lock', async () => (await lock(), 'Locked.'))}>
-            Lock
+          <button type="button" onClick={() => void run(t('lock'), async () => (await lock(), t('locked')))}>
+            {t('lock')}
           </button>
         ) : null}
       </form>

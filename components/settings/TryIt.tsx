@@ -30,7 +30,7 @@ export function TryIt({ t, packs, compile }: { t: T; packs: Pack[]; compile: ((p
             <ul className="matches">
               {outcome.scan.matches.map((m, i) => (
                 <li key={i} className={`severity-${m.severity}`}>
-                  <mark>{m.matched}</mark> → <strong>{m.term}</strong> · <code>{m.ruleId}</code> · {t(`severity_${m.severity}`)} · {m.category}
+                  <mark>{m.matched}</mark> → <strong>{m.term}</strong> · <code>{m.ruleId}</code> · {t(`severity_${m.severity}`)} · {t(`category_${m.category}`)}
                   <div className="why">{m.explanation}</div>
                 </li>
               ))}

@@ -1,5 +1,5 @@
 /** Alibaba.com (B2B, international) and 1688.com (its Chinese wholesale sister site). */
-import { safeQuery } from './dom.ts';
+import { hasAny } from './dom-index.ts';
 import { defineSiteAdapter, sellerFrom } from './site.ts';
 
 /** A supplier's shop lives on its own subdomain: "huizhouyongli.en.alibaba.com", "shop1234.1688.com". */
@@ -11,7 +11,7 @@ export const alibabaAdapter = defineSiteAdapter({
   id: 'alibaba',
   hosts: /(^|\.)(alibaba\.com|1688\.com)$/i,
   structure: (doc) =>
-    safeQuery(doc, 'h1.ma-title, .module-pdp-main, [class*="detail-title"], .d-title, #mod-detail-title') !== null &&
+    hasAny(doc, 'h1.ma-title, .module-pdp-main, [class*="detail-title"], .d-title, #mod-detail-title') &&
     /alibaba|1688/i.test(doc.querySelector('title')?.textContent ?? '') ,
   title: ['h1.ma-title', '.product-title h1', '[class*="product-title"] h1', '.module-pdp-title h1', '#mod-detail-title h1', '.d-title', '.title-text'],
   price: ['.ma-ref-price', '.ma-spec-price', '.price-range .price', '[class*="price-item"] [class*="price"]', '.module-pdp-price .price', '.price-text', '.price-now', '.price-original-sku .value', '.price'],

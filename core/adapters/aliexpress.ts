@@ -1,4 +1,5 @@
 /** AliExpress in every locale (aliexpress.com, .us, .ru, es.aliexpress.com, …). */
+import { hasAny } from './dom-index.ts';
 import { safeQuery } from './dom.ts';
 import { defineSiteAdapter, sellerFrom } from './site.ts';
 
@@ -6,7 +7,7 @@ export const aliexpressAdapter = defineSiteAdapter({
   id: 'aliexpress',
   hosts: /(^|\.)aliexpress\.(com|us|ru)$/i,
   structure: (doc) =>
-    safeQuery(doc, 'h1[data-pl="product-title"], .product-title-text, [data-pl="store-name"], .shop-name') !== null &&
+    hasAny(doc, 'h1[data-pl="product-title"], .product-title-text, [data-pl="store-name"], .shop-name') &&
     /aliexpress/i.test(doc.querySelector('title')?.textContent ?? '') ,
   title: ['h1[data-pl="product-title"]', '.product-title-text', '[class*="title--wrap"] h1', '.product-title'],
   price: ['[class*="price--current"] [class*="price--currentPriceText"]', '.product-price-current', '.product-price-value', '.uniform-banner-box-price', '[class*="price--current"]', '.price--current'],

@@ -1,5 +1,6 @@
 /** Amazon in every locale (amazon.com, .co.uk, .de, .fr, .it, .es, .co.jp, .com.mx, .com.br, …). */
 import type { AdapterContext } from './types.ts';
+import { hasAny } from './dom-index.ts';
 import { firstOf, safeQuery, safeQueryAll, squash, textOf } from './dom.ts';
 import { defineSiteAdapter, linkUrl, type Seller } from './site.ts';
 
@@ -17,6 +18,9 @@ function storeCurrency(context: AdapterContext): string | null {
 /** "Sold by X and Fulfilled by Amazon", "Expédié et vendu par X", "Venduto da X e spedito da Amazon". */
 const SOLD_BY = /(?:sold by|vendu par|venduto da|vendido por|verkauf durch|verkauft von|販売元)\s*:?\s*(.+?)(?:\s+(?:and|et|e|y|und)\s+(?:fulfilled|dispatched|shipped|expédié|spedito|enviado|versand)|\s*[.。]|$)/i;
 
+/** "この商品は、Amazon.co.jp が販売、発送します。" */
+const JA_SOLD_BY = /(?:この商品は、)?\s*(\S+?)\s*が販売/;
+
 function amazonSeller(doc: Document, context: AdapterContext): Seller | null {
   const trigger = firstOf(doc, ['#sellerProfileTriggerId', '#merchant-info a[href*="seller="]', '#tabular-buybox a[href*="seller="]']);
   if (trigger) {
@@ -25,9 +29,17 @@ function amazonSeller(doc: Document, context: AdapterContext): Seller | null {
     const id = url?.searchParams.get('seller') ?? url?.searchParams.get('me') ?? null;
     if (name) return { name, id, url: url?.href ?? null };
   }
-  for (const el of safeQueryAll(doc, '#merchant-info, #tabular-buybox .tabular-buybox-text[tabular-attribute-name="Sold by"]')) {
-    const match = SOLD_BY.exec(textOf(el));
-    const name = match?.[1]?.trim();
+  // The tabular buy box and the offer-display layout name the seller in a labelled cell.
+  const cell = firstOf(doc, [
+    '#tabular-buybox .tabular-buybox-text[tabular-attribute-name="Sold by"]',
+    '#tabular-buybox .tabular-buybox-text[tabular-attribute-name="販売元"]',
+    '#merchantInfoFeature_feature_div .offer-display-feature-text-message',
+  ]);
+  const cellName = textOf(cell);
+  if (cellName) return { name: cellName, id: null, url: null };
+  for (const el of safeQueryAll(doc, '#merchant-info')) {
+    const text = textOf(el);
+    const name = (SOLD_BY.exec(text)?.[1] ?? JA_SOLD_BY.exec(text)?.[1])?.trim();
     if (name) return { name, id: null, url: null };
   }
   return null;
@@ -43,7 +55,7 @@ function asin(doc: Document, context: AdapterContext): string | null {
 export const amazonAdapter = defineSiteAdapter({
   id: 'amazon',
   hosts: /(^|\.)amazon\.(com|ca|com\.mx|com\.br|co\.uk|de|fr|it|es|nl|se|pl|com\.be|com\.tr|ae|sa|eg|in|co\.jp|cn|sg|com\.au)$/i,
-  structure: (doc) => safeQuery(doc, '#productTitle, #nav-logo-sprites, [data-component-type="s-search-result"]') !== null && safeQuery(doc, '#navbar, #nav-main, #nav-belt') !== null,
+  structure: (doc) => hasAny(doc, '#productTitle, #nav-logo-sprites, [data-component-type="s-search-result"]') && hasAny(doc, '#navbar, #nav-main, #nav-belt'),
   title: ['#productTitle', '#title', '#btAsinTitle'],
   price: [
     '#corePrice_feature_div .a-price .a-offscreen',

@@ -2,7 +2,7 @@
  * Taobao, Tmall and JD (Jingdong): the big Chinese marketplaces. Prices are in yuan (¥/￥ there
  * is CNY); the shop is the seller.
  */
-import { safeQuery } from './dom.ts';
+import { hasAny } from './dom-index.ts';
 import { defineSiteAdapter, hostPattern, sellerFrom } from './site.ts';
 
 const cny = (): string => 'CNY';
@@ -10,7 +10,7 @@ const cny = (): string => 'CNY';
 export const taobaoAdapter = defineSiteAdapter({
   id: 'taobao',
   hosts: hostPattern('taobao.com', 'tmall.com', 'tmall.hk'),
-  structure: (doc) => safeQuery(doc, '#J_Title, .tb-main-title, .tb-detail-hd, [class*="ItemHeader--mainTitle"], [class*="MainTitle--"]') !== null,
+  structure: (doc) => hasAny(doc, '#J_Title, .tb-main-title, .tb-detail-hd, [class*="ItemHeader--mainTitle"], [class*="MainTitle--"]'),
   title: ['[class*="ItemHeader--mainTitle"]', '[class*="MainTitle--"]', '.tb-main-title', '.tb-detail-hd h1', '#J_Title h3'],
   price: ['[class*="Price--priceText"]', '[class*="highlightPrice"] [class*="Price--"]', '#J_PromoPriceNum', '.tm-promo-price .tm-price', '#J_StrPrice', '.tm-price', '.tb-rmb-num'],
   currency: cny,
@@ -25,7 +25,7 @@ export const taobaoAdapter = defineSiteAdapter({
 export const jdAdapter = defineSiteAdapter({
   id: 'jd',
   hosts: hostPattern('jd.com', 'jd.hk'),
-  structure: (doc) => safeQuery(doc, '.sku-name, #spec-list, .summary-price') !== null,
+  structure: (doc) => hasAny(doc, '.sku-name, #spec-list, .summary-price'),
   title: ['.sku-name', '.itemInfo-wrap .sku-name', '#name h1'],
   price: ['.summary-price .p-price', '.p-price', '#jd-price'],
   currency: cny,

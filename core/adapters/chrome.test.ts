@@ -36,3 +36,14 @@ describe('DOM helpers', () => {
     expect(declaredUrl(doc('<p>fragment</p>'))).toBeNull();
   });
 });
+
+describe('div-built chrome', () => {
+  const page = doc(`<html><body><div id="header"><a id="h">Home</a></div><div class="w footer"><span id="lic">药品网络交易第三方平台备案凭证</span></div>
+    <div class="product-card"><div class="card-footer" id="cf">$5</div></div><div id="J_Footer"><a id="jf">帮助</a></div></body></html>`);
+  it('treats div headers and footers named as the site\u2019s as chrome', () => {
+    for (const id of ['h', 'lic', 'jf']) expect(isChrome(page.getElementById(id)!), id).toBe(true);
+  });
+  it('does not treat a product card\u2019s footer as chrome', () => {
+    expect(isChrome(page.getElementById('cf')!)).toBe(false);
+  });
+});

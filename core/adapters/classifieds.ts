@@ -3,13 +3,14 @@
  * "data-cy" layout), UsedVictoria-style local boards, and Facebook Marketplace. Private sellers
  * there rarely give a name: the seller is what the page shows ("by owner", a user name).
  */
+import { hasAny } from './dom-index.ts';
 import { firstOf, safeQuery, textOf } from './dom.ts';
 import { defineSiteAdapter, linkUrl, sellerFrom } from './site.ts';
 
 export const craigslistAdapter = defineSiteAdapter({
   id: 'craigslist',
   hosts: /(^|\.)craigslist\.(org|ca|co\.uk|com\.au)$/i,
-  structure: (doc) => safeQuery(doc, '#postingbody, #titletextonly, .postingtitletext') !== null,
+  structure: (doc) => hasAny(doc, '#postingbody, #titletextonly, .postingtitletext'),
   title: ['#titletextonly', '.postingtitletext #titletextonly'],
   price: ['.postingtitletext .price', '.price'],
   // Craigslist names no seller; its category line says whether the ad is "by owner" or "by dealer".
@@ -28,7 +29,7 @@ export const craigslistAdapter = defineSiteAdapter({
 export const olxAdapter = defineSiteAdapter({
   id: 'olx',
   hosts: /(^|\.)olx\.(com\.pk|in|co\.id|pl|ua|ro|pt|bg|kz|uz|com\.br|com\.ar|com\.co|com\.ec|com\.pe|co\.za)$/i,
-  structure: (doc) => safeQuery(doc, '[data-aut-id="itemTitle"], [data-cy="ad_title"], [data-testid="ad_title"]') !== null && /olx/i.test(doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? doc.querySelector('title')?.textContent ?? ''),
+  structure: (doc) => hasAny(doc, '[data-aut-id="itemTitle"], [data-cy="ad_title"], [data-testid="ad_title"]') && /olx/i.test(doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? doc.querySelector('title')?.textContent ?? ''),
   title: ['h1[data-aut-id="itemTitle"]', '[data-cy="ad_title"]', '[data-testid="ad_title"] h4', '[data-testid="ad_title"]', 'h1'],
   price: ['[data-aut-id="itemParams"] [data-aut-id="itemPrice"]', '[data-testid="ad-price-container"] h3', '[data-testid="ad-price-container"]'],
   seller: (doc, context) =>
@@ -43,7 +44,7 @@ export const olxAdapter = defineSiteAdapter({
 export const usedBoardAdapter = defineSiteAdapter({
   id: 'usedvictoria',
   hosts: /(^|\.)used(victoria|nanaimo|vancouver|kamloops|okanagan|cowichan|edmonton|regina|saskatoon|ottawa|calgary)\.com$/i,
-  structure: (doc) => safeQuery(doc, '#useditem-description, a.favourite[data-seller]') !== null,
+  structure: (doc) => hasAny(doc, '#useditem-description, a.favourite[data-seller]'),
   // The <h1> also holds the favourite button and the price ("$15 · Casio …"): the offer names the item.
   title: ['[itemprop="itemOffered"]'],
   price: ['[itemprop="price"]'],
@@ -61,7 +62,8 @@ export const usedBoardAdapter = defineSiteAdapter({
 export const facebookMarketplaceAdapter = defineSiteAdapter({
   id: 'facebook-marketplace',
   hosts: /(^|\.)facebook\.com$/i,
-  structure: (doc) => safeQuery(doc, 'a[href*="/marketplace/profile/"], a[href*="/marketplace/item/"]') !== null && safeQuery(doc, '[role="main"]') !== null,
+  // The landmark first: the index rules it out cheaply; link targets are not indexed.
+  structure: (doc) => hasAny(doc, '[role="main"]') && hasAny(doc, 'a[href*="/marketplace/profile/"], a[href*="/marketplace/item/"]'),
   title: ['[role="main"] h1 span', '[role="main"] h1'],
   price: ['[role="main"] h1 ~ div span', '[role="main"] h1 + div', '[role="main"] [aria-label*="price" i]'],
   seller: (doc, context) => sellerFrom(doc, ['[role="main"] a[href*="/marketplace/profile/"] span', '[role="main"] a[href*="/marketplace/profile/"]'], context, (url) => url.pathname.match(/\/marketplace\/profile\/(\d+)/)?.[1] ?? null),

@@ -1,4 +1,5 @@
 /** eBay in every locale: item pages (old "vi" layout and the 2021+ "x-" layout) and search results. */
+import { hasAny } from './dom-index.ts';
 import { safeQuery } from './dom.ts';
 import { defineSiteAdapter, sellerFrom } from './site.ts';
 
@@ -11,7 +12,7 @@ export const ebayAdapter = defineSiteAdapter({
   id: 'ebay',
   hosts: /(^|\.)ebay\.(com|co\.uk|ca|com\.au|de|fr|it|es|ie|at|ch|be|nl|pl|com\.sg|com\.my|ph|com\.hk|in)$/i,
   structure: (doc) =>
-    safeQuery(doc, '#gh, #glbfooter') !== null && safeQuery(doc, '#itemTitle, .x-item-title, .srp-results, #LeftSummaryPanel') !== null,
+    hasAny(doc, '#gh, #glbfooter') && hasAny(doc, '#itemTitle, .x-item-title, .srp-results, #LeftSummaryPanel'),
   title: ['#itemTitle', 'h1.x-item-title__mainTitle', '.x-item-title__mainTitle', 'h1.it-ttl'],
   cleanTitle: (title) => title.replace(DETAILS_ABOUT, '').replace(ORIGINAL_TITLE, ''),
   price: ['#prcIsum', '#prcIsum_bidPrice', '#mm-saleDscPrc', '.x-price-primary', '.x-bin-price__content .x-price-primary', '#convbinPrice', '[itemprop="price"]'],

@@ -1,11 +1,11 @@
 /** Etsy listings in every language (etsy.com/es/listing/…, etsy.com/de/…). */
-import { safeQuery } from './dom.ts';
+import { hasAny } from './dom-index.ts';
 import { defineSiteAdapter, sellerFrom } from './site.ts';
 
 export const etsyAdapter = defineSiteAdapter({
   id: 'etsy',
   hosts: /(^|\.)etsy\.com$/i,
-  structure: (doc) => safeQuery(doc, '#listing-page-cart, [data-buy-box-region], [data-appears-component-name*="listing"]') !== null && /etsy/i.test(doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? doc.querySelector('title')?.textContent ?? ''),
+  structure: (doc) => hasAny(doc, '#listing-page-cart, [data-buy-box-region], [data-appears-component-name*="listing"]') && /etsy/i.test(doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? doc.querySelector('title')?.textContent ?? ''),
   // The first <h1> may be the privacy-settings dialog: the listing's heading is inside the buy box.
   title: ['#listing-page-cart h1', '[data-buy-box-listing-title]', 'h1[data-listing-id]', 'h1.wt-text-body-03'],
   price: ['[data-buy-box-region="price"] .wt-text-title-03', '[data-buy-box-region="price"] [data-selector="price-only"]', '[data-buy-box-region="price"] p', '[data-selector="price-only"]'],

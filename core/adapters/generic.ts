@@ -6,11 +6,11 @@
  */
 import type { ListingFacts } from '../findings.ts';
 import type { AdapterContext, SiteAdapter } from './types.ts';
-import { closestSafe, metaContent, ownText, pageLang, safeQueryAll, squash, textOf, outermost } from './dom.ts';
+import { closestSafe, metaContent, ownText, pageLang, safeQueryAll, squash, textOf, outermost, toUrl } from './dom.ts';
 import { parsePrice, priceFromValue, type Price, type PriceHints } from './price.ts';
 import { remember } from './memo.ts';
 import { jsonLdNodes, jsonLdOrganizationNames, jsonLdProducts, microdataProduct, typesOf } from './structured.ts';
-import { chromeElements, isChrome } from './chrome.ts';
+import { holdsChrome, isChrome } from './chrome.ts';
 
 type Seller = NonNullable<ListingFacts['seller']>;
 
@@ -104,8 +104,11 @@ function readGenericFacts(doc: Document, context: AdapterContext): GenericFacts 
   const title = (headingFits ? headingText : declared) ?? headingText ?? ogTitle;
 
   let price: Price | null = null;
-  const offer = product?.offers[0];
-  if (offer) price = priceFromValue(offer.price, offer.currency, priceHints(doc, context, offer.currency));
+  // The first offer with a readable price (junk offers first in the list are skipped).
+  for (const offer of product?.offers ?? []) {
+    price = priceFromValue(offer.price, offer.currency, priceHints(doc, context, offer.currency));
+    if (price) break;
+  }
   if (!price) {
     const amount = metaContent(doc, 'product:price:amount', 'og:price:amount');
     const currency = metaContent(doc, 'product:price:currency', 'og:price:currency');
@@ -117,7 +120,7 @@ function readGenericFacts(doc: Document, context: AdapterContext): GenericFacts 
 
   let seller: Seller | null = null;
   const offerSeller = product?.offers.find((o) => o.sellerName);
-  if (offerSeller?.sellerName) seller = { name: offerSeller.sellerName, id: null, url: offerSeller.sellerUrl };
+  if (offerSeller?.sellerName) seller = { name: offerSeller.sellerName, id: null, url: toUrl(offerSeller.sellerUrl, context.url)?.href ?? null };
   else if (micro.seller) seller = { name: micro.seller, id: null, url: null };
 
   const isProduct = products.length > 0 || micro.scope !== null || /product/i.test(metaContent(doc, 'og:type') ?? '');
@@ -140,11 +143,16 @@ export function marketplaceFromHost(url: URL | null): string | null {
 
 /** Search-result pages: a search URL, or a SearchResultsPage / ItemList declared as the page. */
 export function searchLike(doc: Document, context: AdapterContext): boolean {
+  const nodes = jsonLdNodes(doc);
+  if (nodes.some((n) => typesOf(n).includes('searchresultspage'))) return true;
   const url = context.url;
-  if (url && (/\/(search|s|sch|busca|buscar|suche|recherche|wholesale)(\/|$|\.)/i.test(url.pathname) || /[?&](q|k|query|keyword|keywords|_nkw|search_query|searchtext|SearchText|text)=/i.test(url.search))) {
-    return true;
-  }
-  return jsonLdNodes(doc).some((n) => typesOf(n).includes('searchresultspage'));
+  if (!url) return false;
+  if (/\/(search|s|sch|busca|buscar|suche|recherche|wholesale)(\/|$|\.)/i.test(url.pathname)) return true;
+  // A search parameter alone is weaker evidence (product links carry "?q=" from the search that
+  // led to them): it counts only when the page does not declare itself one product.
+  if (!/[?&](q|k|query|keyword|keywords|_nkw|search_query|searchtext|text)=/i.test(url.search)) return false;
+  const oneProduct = jsonLdProducts(doc, nodes).length === 1 || /product/i.test(metaContent(doc, 'og:type') ?? '');
+  return !oneProduct;
 }
 
 /**
@@ -234,7 +242,7 @@ export function isListingBlock(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (tag === 'HTML' || tag === 'BODY') return false;
   if (isChrome(el)) return false;
-  return chromeElements(el).length === 0;
+  return !holdsChrome(el);
 }
 
 /** Longest text a single listing's block has; beyond it a block is a page section. */

@@ -19,7 +19,8 @@ import { etsyAdapter } from './etsy.ts';
 import { mercadolibreAdapter } from './mercadolibre.ts';
 import { walmartAdapter } from './walmart.ts';
 import { jdAdapter, taobaoAdapter } from './china.ts';
-import { rakutenAdapter, yahooJapanAdapter, yandexMarketAdapter } from './japan.ts';
+import { rakutenAdapter, yahooJapanAdapter } from './japan.ts';
+import { yandexMarketAdapter } from './yandex.ts';
 import { craigslistAdapter, facebookMarketplaceAdapter, olxAdapter, usedBoardAdapter } from './classifieds.ts';
 import {
   bestbuyAdapter, costcoAdapter, eklinikaAdapter, emagAdapter, getItAdapter, johnLewisAdapter, kiabiAdapter,
@@ -40,11 +41,16 @@ export const SITE_ADAPTERS: readonly SiteAdapter[] = [
   shopifyAdapter,
 ];
 
-export function findAdapter(doc: Document, url: URL | null): SiteAdapter {
+/**
+ * The adapter for a page: by host, then by structure, then generic. `declared` says the URL is
+ * only what the page claims (its canonical link): a page may claim any host, so then the host's
+ * adapter must also recognise the page's structure.
+ */
+export function findAdapter(doc: Document, url: URL | null, declared = false): SiteAdapter {
   const host = url?.hostname;
   if (host) {
     const byHost = SITE_ADAPTERS.find((a) => a.matchesHost(host));
-    if (byHost) return byHost;
+    if (byHost && (!declared || byHost.matchesDocument(doc))) return byHost;
   }
   return SITE_ADAPTERS.find((a) => a.matchesDocument(doc)) ?? genericAdapter;
 }
@@ -65,7 +71,7 @@ export function extractListing(doc: Document, url: URL | null): ListingExtractio
 
 function extract(doc: Document, url: URL | null): ListingExtraction {
   const context: AdapterContext = { url: url ?? declaredUrl(doc) };
-  const adapter = findAdapter(doc, context.url);
+  const adapter = findAdapter(doc, context.url, url === null);
   let facts = adapter.extract(doc, context);
   let roots = adapter === genericAdapter ? [] : adapter.listingRoots(doc, context);
   if (adapter !== genericAdapter) {

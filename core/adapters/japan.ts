@@ -1,5 +1,5 @@
 /** Rakuten Ichiba and Yahoo! Japan Shopping / Auctions. Prices are in yen (円, ¥ there is JPY). */
-import { safeQuery } from './dom.ts';
+import { hasAny } from './dom-index.ts';
 import { defineSiteAdapter, hostPattern, sellerFrom } from './site.ts';
 
 const jpy = (): string => 'JPY';
@@ -7,7 +7,7 @@ const jpy = (): string => 'JPY';
 export const rakutenAdapter = defineSiteAdapter({
   id: 'rakuten',
   hosts: /(^|\.)rakuten\.co\.jp$/i,
-  structure: (doc) => safeQuery(doc, '.item_name, #rakutenLimitedId_cart, .normal_reserve_item_name, [irc="ItemName"]') !== null,
+  structure: (doc) => hasAny(doc, '.item_name, #rakutenLimitedId_cart, .normal_reserve_item_name, [irc="ItemName"]'),
   title: ['.normal_reserve_item_name', '.item_name', 'h1[class*="item-name"]', 'h1'],
   price: ['.price2', '[class*="price--OX_YW"]', '.important', '#priceCalculationConfig', '.price'],
   currency: jpy,
@@ -21,7 +21,7 @@ export const rakutenAdapter = defineSiteAdapter({
 export const yahooJapanAdapter = defineSiteAdapter({
   id: 'yahoo-japan',
   hosts: hostPattern('shopping.yahoo.co.jp', 'store.shopping.yahoo.co.jp', 'auctions.yahoo.co.jp', 'page.auctions.yahoo.co.jp', 'paypaymall.yahoo.co.jp'),
-  structure: (doc) => safeQuery(doc, '.ProductTitle__text, .elName, .mdItemName, [class*="styles_itemName"]') !== null,
+  structure: (doc) => hasAny(doc, '.ProductTitle__text, .elName, .mdItemName, [class*="styles_itemName"]'),
   title: ['.ProductTitle__text', '.elName', '.mdItemName .elName', '[class*="styles_itemName"]', 'h1'],
   price: ['.Price__value', '.elPriceNumber', '.mdItemPrice .elPrice', '[class*="styles_price"]'],
   currency: jpy,
@@ -30,17 +30,4 @@ export const yahooJapanAdapter = defineSiteAdapter({
   pageType: (_doc, context) => (/\/search/.test(context.url?.pathname ?? '') ? 'search' : null),
   roots: ['.ProductMainContent', '.ProductExplanation', '.mdItemInfo', '.mdItemDescription', '#itm_inf', '.Seller'],
   searchRoots: ['.Product', '.LoopList__item'],
-});
-
-export const yandexMarketAdapter = defineSiteAdapter({
-  id: 'yandex-market',
-  hosts: hostPattern('market.yandex.ru', 'pokupki.market.yandex.ru', 'market.yandex.kz', 'market.yandex.by'),
-  structure: (doc) => /яндекс\.?\s?маркет|беру|yandex market/i.test(doc.querySelector('title')?.textContent ?? '') || safeQuery(doc, '[data-zone-name="productCardTitle"], [data-apiary-widget-name*="ProductCard"]') !== null,
-  title: ['[data-zone-name="productCardTitle"] h1', 'h1[data-tid]', 'h1'],
-  price: ['[data-zone-name="price"] [data-auto="price-value"]', '[data-auto="mainPrice"] span', '[data-auto="price-value"]'],
-  currency: () => 'RUB',
-  seller: (doc, context) => sellerFrom(doc, ['[data-zone-name="warehouse"]', '[data-zone-name="shop-name"]', '[data-auto="shop-info-name"]', 'a[href*="/shop--"]'], context),
-  listingId: (_doc, context) => context.url?.pathname.match(/\/product(?:--[^/]+)?\/(\d+)/)?.[1] ?? null,
-  pageType: (_doc, context) => (/^\/search/.test(context.url?.pathname ?? '') ? 'search' : null),
-  roots: ['[data-zone-name="productCardTitle"]', '[data-apiary-widget-name="@marketplace/ProductCardOffer"]', '[data-zone-name="productDescription"]'],
 });

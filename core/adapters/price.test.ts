@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parsePrice, priceFromValue } from './price.ts';
 
+/** Labels whose price is a part of them ("ab" = "from"). */
+const SPANS: Record<string, string> = { 'ab 99,12 €': '99,12 €' };
+
 describe('parsePrice', () => {
   const table: Array<[string, { host?: string; lang?: string; currency?: string }, number, string | null]> = [
     ['$229.990', { host: 'www.paris.cl' }, 229990, 'CLP'],
@@ -38,9 +41,25 @@ describe('parsePrice', () => {
   ];
   for (const [text, hints, amount, currency] of table) {
     it(`${text} ${JSON.stringify(hints)} → ${amount} ${currency}`, () => {
-      expect(parsePrice(text, hints)).toEqual({ amount, currency, text });
+      expect(parsePrice(text, hints)).toEqual({ amount, currency, text: SPANS[text] ?? text });
     });
   }
+
+  it('keeps only the price from a label: not badges, former prices or notes around it', () => {
+    const cases: Array<[string, string]> = [
+      ['$229.990 -18%', '$229.990'],
+      ['$111.99 $141.99 21% Off', '$111.99'],
+      ['499€ 499€ 499', '499€'],
+      ['899 ₽ 41', '899 ₽'],
+      ['2320 元 適用折價券', '2320 元'],
+      ['3,500円（税 0 円）', '3,500円'],
+      ['12,44 € + 6,99 € Livraison', '12,44 €'],
+      ['US$2.10 - 2.80', 'US$2.10 - 2.80'],
+      ['$10 - $20 each', '$10 - $20'],
+      ['Lei 5 Leipzig', 'Lei 5'],
+    ];
+    for (const [label, span] of cases) expect(parsePrice(label)?.text, label).toBe(span);
+  });
 
   it('keeps the text as shown, white space collapsed', () => {
     expect(parsePrice('  149,00\u00a0€ ')?.text).toBe('149,00 €');
@@ -64,5 +83,12 @@ describe('priceFromValue', () => {
     expect(priceFromValue('10', 'XYZ')?.currency).toBeNull();
     expect(priceFromValue({}, 'USD')).toBeNull();
     expect(priceFromValue('-', 'USD')).toBeNull();
+  });
+});
+
+describe('not prices', () => {
+  it('rejects negative amounts and percentages', () => {
+    for (const text of ['-5', '−€3', '-18%', '20%', '- 4,00 €']) expect(parsePrice(text), text).toBeNull();
+    expect(priceFromValue('-5', 'USD')).toBeNull();
   });
 });

@@ -188,14 +188,51 @@ export function readAmount(written: string, currency: string | null): number | n
  */
 export function parsePrice(text: string | null | undefined, hints: PriceHints = {}): Price | null {
   if (!text) return null;
-  const shown = text.replace(/[\s\u00a0]+/gu, ' ').trim();
-  if (!shown || shown.length > 120) return null;
-  const written = NUMBER.exec(shown)?.[0];
-  if (!written) return null;
+  const collapsed = text.replace(/[\s\u00a0]+/gu, ' ').trim();
+  if (!collapsed || collapsed.length > 120) return null;
+  const number = NUMBER.exec(collapsed);
+  if (!number) return null;
+  // "-5", "−€3", "-18%": a discount or a negative amount, not a price.
+  if (/^[-−–]\s?\D{0,4}$/u.test(collapsed.slice(0, number.index)) || collapsed[number.index + number[0].length] === '%') return null;
+  const shown = priceSpan(collapsed, number.index, number.index + number[0].length);
   const currency = detectCurrency(shown, hints);
-  const amount = readAmount(written, currency);
+  const amount = readAmount(number[0], currency);
   if (amount === null || amount < 0) return null;
   return { amount, currency, text: shown };
+}
+
+/**
+ * A currency sign or word standing next to an amount: "US $", "R$", "GBP", "€", "zł", "ر.س", "元".
+ * Words must end there ("Lei", not "Leipzig"); CJK signs may run into the next word ("元起").
+ */
+const CURRENCY = String.raw`(?:[A-Z]{1,3} ?[$€£¥]|[$€£¥￥₽₪₹₩₺₴₸₦₱₫฿₨元円]|(?:[A-Z]{3}|Rs\.?|kr\.?|zł|Kč|Ft|[Ll]ei|[Kk]n|лв|руб\.?|грн|ر\.? ?س|د\.? ?إ|ج\.? ?م|RM|Rp|Fr\.)(?![\p{L}]))`;
+const CURRENCY_BEFORE = new RegExp(String.raw`(?:^|[\s(])(${CURRENCY}) ?$`, 'u');
+/**
+ * A sign after the amount, unless it is the next price's own: "$", "£" and "¥" lead their amount
+ * ("$111.99 $141.99"); other signs may follow theirs ("899 ₽ 41", "499€ 499€") unless glued to
+ * the next digits.
+ */
+const LEADING_SIGN = String.raw`(?:[A-Z]{1,3} ?)?[$£¥￥]`;
+const CURRENCY_AFTER = new RegExp(String.raw`^ ?(?:${LEADING_SIGN}(?! ?\d)|(?!${LEADING_SIGN})${CURRENCY}(?!\d))`, 'u');
+const RANGE_END = new RegExp(String.raw`^ ?[-–—] ?(?:${CURRENCY} ?)?(?:${NUMBER.source})(?![\d%])`, 'u');
+
+/**
+ * The part of a price label that is the price: the first amount with the currency sign on either
+ * side, and the upper amount of a range ("$10 - $20"); not the "-18%" badge, a former price or
+ * "適用折價券" around it. Still exactly as shown: a substring of the label.
+ */
+function priceSpan(text: string, start: number, end: number): string {
+  const before = CURRENCY_BEFORE.exec(text.slice(0, start));
+  if (before?.[1]) start -= before[0].length - (before[0].length - before[0].trimStart().length);
+  const after = CURRENCY_AFTER.exec(text.slice(end));
+  if (after) end += after[0].length;
+  const range = RANGE_END.exec(text.slice(end));
+  if (range) {
+    end += range[0].length;
+    const rangeCurrency = CURRENCY_AFTER.exec(text.slice(end));
+    if (rangeCurrency) end += rangeCurrency[0].length;
+  }
+  return text.slice(start, end).trim();
 }
 
 /** A price given as a machine value (JSON-LD "price": "48.99", meta content) with its declared currency. */

@@ -3,13 +3,16 @@
  * is the seller unless the page names another. Each entry is small; the generic adapter fills
  * whatever its selectors do not find.
  */
-import { firstOf, ownText, safeQuery, textOf } from './dom.ts';
+import { hasAny } from './dom-index.ts';
+import { firstOf, metaContent, ownText, safeQuery, textOf } from './dom.ts';
+import { remember } from './memo.ts';
 import { parsePrice } from './price.ts';
 import { priceHints } from './generic.ts';
 import { defineSiteAdapter, hostPattern, sellerFrom } from './site.ts';
 
+/** The names a page gives its site (og:site_name, application-name, <title>), read once per extraction. */
 const siteName = (doc: Document): string =>
-  `${doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? ''} ${doc.querySelector('meta[name="application-name"]')?.getAttribute('content') ?? ''} ${doc.querySelector('title')?.textContent ?? ''}`;
+  remember('site-name', () => `${metaContent(doc, 'og:site_name') ?? ''} ${metaContent(doc, 'application-name') ?? ''} ${doc.querySelector('title')?.textContent ?? ''}`);
 
 export const costcoAdapter = defineSiteAdapter({
   id: 'costco',
@@ -56,7 +59,7 @@ export const wayfairAdapter = defineSiteAdapter({
 export const parisAdapter = defineSiteAdapter({
   id: 'paris',
   hosts: hostPattern('paris.cl'),
-  structure: (doc) => safeQuery(doc, '.pdpMod--modSeller, .sellerParis, .sellerMkp') !== null,
+  structure: (doc) => hasAny(doc, '.pdpMod--modSeller, .sellerParis, .sellerMkp'),
   // The heading starts with a brand badge (<span class="PdpTitle--brand">): the name is the heading's own text.
   titleFrom: (doc) => ownText(safeQuery(doc, 'h1.js-product-name')) || null,
   // The first price block in the document is the listing's (Paris card price, then internet and
@@ -136,8 +139,22 @@ export const kiabiAdapter = defineSiteAdapter({
   firstPartySeller: 'Kiabi',
 });
 export const namshiAdapter = shop('namshi', ['namshi.com'], 'Namshi', /namshi/i);
-// eMAG writes the decimals in <sup> ("173<sup>34</sup> Lei"): its JSON-LD offer is the reliable amount.
-export const emagAdapter = shop('emag', ['emag.ro', 'emag.bg', 'emag.hu'], 'eMAG', /emag\.(ro|bg|hu)/i, [], ['.product-page-pricing', '#product-details']);
+export const emagAdapter = defineSiteAdapter({
+  id: 'emag',
+  hosts: hostPattern('emag.ro', 'emag.bg', 'emag.hu'),
+  structure: (doc) => /emag\.(ro|bg|hu)/i.test(siteName(doc)),
+  // The decimals stand in <sup>: "173<sup>34</sup> <span>Lei</span>" shows 173,34 Lei.
+  priceFrom: (doc, context) => {
+    const el = safeQuery(doc, '.product-page-pricing .product-new-price');
+    const whole = ownText(el);
+    if (!el || !/^\d[\d.]*$/.test(whole)) return null;
+    const cents = textOf(el.querySelector('sup'));
+    const unit = textOf(el.querySelector('span'));
+    return parsePrice(`${whole}${/^\d{2}$/.test(cents) ? ',' + cents : ''} ${unit}`.trim(), priceHints(doc, context));
+  },
+  firstPartySeller: 'eMAG',
+  roots: ['.product-page-pricing', '#product-details'],
+});
 export const getItAdapter = shop('getit', ['getit.co.il'], 'GetIT', /getit/i);
 export const eklinikaAdapter = shop('eklinika', ['eklinika.hr'], 'eKlinika', /eklinika/i, ['.ek-product-price .ek-slider-pricenew', '.ek-slider-pricenew']);
 export const vsezaociAdapter = shop('vsezaoci', ['vsezaoci.si'], 'Vsezaoci.si', /vsezaoci/i, ['li.price', '.price-new-live']);

@@ -58,3 +58,10 @@ describe('microdata', () => {
     expect(microdataProduct(doc('<span itemprop="name">Home</span>')).name).toBeNull();
   });
 });
+
+describe('microdata outside a Product scope', () => {
+  it('takes a page-wide price only when it is the only one (carousels mark up theirs too)', () => {
+    expect(microdataProduct(doc('<span itemprop="price" content="5">5</span>')).price).toBe('5');
+    expect(microdataProduct(doc('<span itemprop="price" content="5"></span><span itemprop="price" content="9"></span>')).price).toBeNull();
+  });
+});

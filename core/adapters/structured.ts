@@ -216,10 +216,14 @@ function readMicrodata(doc: Document): MicrodataProduct {
   const nameEl = safeQueryAll(root, '[itemprop="name"]').find((el) => !el.closest('[itemprop="seller"], [itemprop="brand"], [itemprop="review"], [itemprop="author"]'));
   const sellerScope = safeQueryAll(root, '[itemprop="seller"]')[0];
   const sellerName = sellerScope ? (value(safeQueryAll(sellerScope, '[itemprop="name"]')[0]) ?? value(sellerScope)) : null;
+  // Without a Product scope, a page-wide price counts only when it is the page's one price
+  // (carousels of other items mark up theirs too).
+  const prices = safeQueryAll(root, '[itemprop="price"]');
+  const currencies = safeQueryAll(root, '[itemprop="priceCurrency"]');
   return {
     name: scope ? value(nameEl) : null,
-    price: value(safeQueryAll(root, '[itemprop="price"]')[0]),
-    currency: value(safeQueryAll(root, '[itemprop="priceCurrency"]')[0]),
+    price: scope || prices.length === 1 ? value(prices[0]) : null,
+    currency: scope || currencies.length === 1 ? value(currencies[0]) : null,
     seller: sellerName,
     scope,
   };

@@ -1,11 +1,11 @@
 /** Walmart (walmart.com, walmart.ca, walmart.com.mx). */
-import { safeQuery } from './dom.ts';
+import { hasAny } from './dom-index.ts';
 import { defineSiteAdapter, hostPattern, sellerFrom } from './site.ts';
 
 export const walmartAdapter = defineSiteAdapter({
   id: 'walmart',
   hosts: hostPattern('walmart.com', 'walmart.ca', 'walmart.com.mx'),
-  structure: (doc) => safeQuery(doc, '[data-testid="product-title"], [itemprop="price"][data-seo-id="hero-price"], [data-automation-id="product-title"]') !== null && /walmart/i.test(doc.querySelector('title')?.textContent ?? ''),
+  structure: (doc) => hasAny(doc, '[data-testid="product-title"], [itemprop="price"][data-seo-id="hero-price"], [data-automation-id="product-title"]') && /walmart/i.test(doc.querySelector('title')?.textContent ?? ''),
   title: ['h1[itemprop="name"]', '[data-testid="product-title"]', '[data-automation-id="product-title"]', 'h1'],
   price: ['[itemprop="price"][data-seo-id="hero-price"]', '[data-testid="price-wrap"] [itemprop="price"]', '[data-automation-id="product-price"]', '[itemprop="price"]'],
   currency: (_doc, context) => (/walmart\.ca$/i.test(context.url?.hostname ?? '') ? 'CAD' : /walmart\.com\.mx$/i.test(context.url?.hostname ?? '') ? 'MXN' : 'USD'),

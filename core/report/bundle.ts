@@ -22,6 +22,7 @@ import {
 import type { ChainEntry } from './chain.ts';
 import type { Report } from './model.ts';
 import { renderReportHtml } from './report-html.ts';
+import { label, REPORT_HTML_LABELS, type ReportHtmlLocale } from './report-html-labels.ts';
 
 export interface BundleInput {
   /** Every version of every report to include. */
@@ -34,6 +35,8 @@ export interface BundleInput {
   createdAt: string;
   generator: string;
   signing?: SigningKeys | null;
+  /** Language of report.html (default English). */
+  locale?: ReportHtmlLocale;
 }
 
 export class MissingArtifactError extends Error {
@@ -72,7 +75,10 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
   const fingerprint = input.signing ? await keyFingerprint(input.signing.publicJwk) : null;
   const reportIds = [...new Set(input.reports.map((report) => report.id))];
   const htmlText = renderReportHtml({
-    title: input.caseId ? `Case ${input.caseId}: evidence bundle` : `Listing report ${reportIds[0] ?? ''}`,
+    title: input.caseId
+      ? label(REPORT_HTML_LABELS[input.locale ?? 'en'], 'caseTitle', { id: input.caseId })
+      : label(REPORT_HTML_LABELS[input.locale ?? 'en'], 'reportTitle', { id: reportIds[0] ?? '' }),
+    locale: input.locale ?? 'en',
     generatedAt: input.createdAt,
     generator: input.generator,
     reports: input.reports,

@@ -49,6 +49,8 @@ describe('outbox entries', () => {
     // The worker died mid-send: no settle ever came. After the lease, it is due again.
     expect(isDue(leased, NOW + BACKOFF.leaseMs + 1)).toBe(true);
     expect(nextWake([leased])).toBe(NOW + BACKOFF.leaseMs);
+    // A shorter request timeout takes a shorter lease.
+    expect(lease(entry, NOW, 7_000).leaseUntil).toBe(NOW + 7_000);
   });
 
   it('retry with backoff, then deliver; delivered entries are never due again', () => {

@@ -27,8 +27,10 @@ export const BACKOFF = {
   maxMs: 30 * 60_000,
   /** After this many attempts the entry stops retrying and asks the reviewer. */
   maxAttempts: 12,
-  /** A send that takes longer than this is treated as lost (worker killed, request hung). */
+  /** Default lease: a send not settled by then is treated as lost (worker killed mid-request). */
   leaseMs: 60_000,
+  /** Lease margin over the request timeout. */
+  leaseMarginMs: 5_000,
 } as const;
 
 export function idempotencyKey(reportId: string, version: number, reportHash: string): string {
@@ -81,8 +83,9 @@ export function nextWake(entries: readonly OutboxEntry[]): number | null {
   return earliest;
 }
 
-export function lease(entry: OutboxEntry, now: number): OutboxEntry {
-  return { ...entry, attempts: entry.attempts + 1, leaseUntil: now + BACKOFF.leaseMs };
+/** Take an entry for one send; the lease should outlast the request's own timeout. */
+export function lease(entry: OutboxEntry, now: number, leaseMs: number = BACKOFF.leaseMs): OutboxEntry {
+  return { ...entry, attempts: entry.attempts + 1, leaseUntil: now + leaseMs };
 }
 
 export type SendOutcome =

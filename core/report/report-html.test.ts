@@ -26,3 +26,23 @@ describe('report.html', () => {
     expect(page).toContain('Missing or partial: test');
   });
 });
+
+describe('report.html languages', () => {
+  it('renders in Spanish with the same escaping, and both label sets have the same keys and placeholders', async () => {
+    const { REPORT_HTML_LABELS } = await import('./report-html-labels.ts');
+    const keys = (locale: 'en' | 'es') => Object.keys(REPORT_HTML_LABELS[locale]).sort();
+    expect(keys('es')).toEqual(keys('en'));
+    for (const key of keys('en') as Array<keyof (typeof REPORT_HTML_LABELS)['en']>) {
+      const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(holes(REPORT_HTML_LABELS.es[key]), key).toEqual(holes(REPORT_HTML_LABELS.en[key]));
+    }
+    const { reports, artifacts, chain } = await sampleChain(1);
+    const zip = await buildBundle({ reports, artifacts, chain, caseId: 'CASO-9', createdAt: '2026-11-29T14:00:00.000Z', generator: 't', locale: 'es' });
+    const page = strFromU8(unzipSync(zip)['report.html']!);
+    expect(page).toContain('<html lang="es">');
+    expect(page).toContain('Caso CASO-9: paquete de pruebas');
+    expect(page).toContain('Notas del revisor');
+    expect(page).toContain('Verifíquelo con npm run cli -- verify &lt;bundle.zip&gt;');
+    expect(page).toContain('Pain relief 0xyc0d0ne 30mg, &quot;no prescription&quot; &lt;fast&gt;');
+  });
+});

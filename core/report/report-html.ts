@@ -7,6 +7,7 @@ import { toBase64 } from '../evidence/hash.ts';
 import type { Artifact } from '../evidence/manifest.ts';
 import { html, safeHref, SafeHtml } from './html-escape.ts';
 import type { Report } from './model.ts';
+import { label, REPORT_HTML_LABELS, type ReportHtmlLabels, type ReportHtmlLocale } from './report-html-labels.ts';
 
 /** Images above this size are linked, not embedded, to keep the HTML printable. */
 const EMBED_LIMIT = 6 * 1024 * 1024;
@@ -22,6 +23,8 @@ export interface ReportHtmlInput {
   /** Bytes of images to embed, by bundle path. */
   images: ReadonlyMap<string, Uint8Array>;
   signature: { fingerprint: string } | null;
+  /** The report's language (default English). */
+  locale?: ReportHtmlLocale;
 }
 
 const STYLE = `
@@ -59,73 +62,74 @@ function facts(rows: ReadonlyArray<[string, SafeHtml | string | null]>): SafeHtm
   return html`<dl class="facts">${rows.map(([label, value]) => html`<dt>${label}</dt><dd>${value ?? '—'}</dd>`)}</dl>`;
 }
 
-function reportSection(report: Report, versions: readonly Report[], input: ReportHtmlInput): SafeHtml {
+function reportSection(report: Report, versions: readonly Report[], input: ReportHtmlInput, L: ReportHtmlLabels): SafeHtml {
+  const t = (key: keyof ReportHtmlLabels, params?: Record<string, string | number>) => label(L, key, params);
   const seller = report.listing.seller;
   const price = report.listing.price;
   const images = report.evidence.filter((artifact) => artifact.mediaType === 'image/png');
   return html`<section class="report" id="report-${report.id}">
-<h2>Report ${report.id} — version ${report.version}</h2>
+<h2>${t('reportHeading', { id: report.id, version: report.version })}</h2>
 ${facts([
-  ['Listing URL', link(report.listingUrl)],
-  ['Listing title', report.listing.title],
-  ['Marketplace', report.listing.marketplace],
-  ['Listing id', report.listing.listingId],
-  ['Price', price ? price.text : null],
-  ['Seller', seller ? [seller.name, seller.id].filter(Boolean).join(' · ') || null : null],
-  ['Seller URL', seller?.url ? link(seller.url) : null],
-  ['Policy category', report.category],
-  ['Severity', html`<span class="sev-${report.severity}">${report.severity}</span>`],
-  ['Case', report.caseId || null],
-  ['Tags', report.tags.join(', ') || null],
-  ['Reviewer', report.reviewerId],
-  ['Filed (UTC)', report.filedAt],
-  ['Rule packs', report.packs.map((pack) => `${pack.id}@${pack.version}`).join(', ') || null],
+  [t('listingUrl'), link(report.listingUrl)],
+  [t('listingTitle'), report.listing.title],
+  [t('marketplace'), report.listing.marketplace],
+  [t('listingId'), report.listing.listingId],
+  [t('price'), price ? price.text : null],
+  [t('seller'), seller ? [seller.name, seller.id].filter(Boolean).join(' · ') || null : null],
+  [t('sellerUrl'), seller?.url ? link(seller.url) : null],
+  [t('category'), report.category],
+  [t('severity'), html`<span class="sev-${report.severity}">${report.severity}</span>`],
+  [t('case'), report.caseId || null],
+  [t('tags'), report.tags.join(', ') || null],
+  [t('reviewer'), report.reviewerId],
+  [t('filed'), report.filedAt],
+  [t('packs'), report.packs.map((pack) => `${pack.id}@${pack.version}`).join(', ') || null],
 ])}
-<h3>Reviewer notes</h3>
-${report.notes ? html`<div class="notes">${report.notes}</div>` : html`<p class="meta">No notes.</p>`}
-<h3>Findings (${report.findings.length})</h3>
+<h3>${t('notes')}</h3>
+${report.notes ? html`<div class="notes">${report.notes}</div>` : html`<p class="meta">${t('noNotes')}</p>`}
+<h3>${t('findings', { count: report.findings.length })}</h3>
 ${
   report.findings.length === 0
-    ? html`<p class="meta">No findings.</p>`
-    : html`<table><thead><tr><th>Term</th><th>Category</th><th>Severity</th><th>Where</th><th>As written</th><th>Why</th><th>Rule (pack)</th></tr></thead><tbody>
+    ? html`<p class="meta">${t('noFindings')}</p>`
+    : html`<table><thead><tr><th>${t('term')}</th><th>${t('category')}</th><th>${t('severity')}</th><th>${t('where')}</th><th>${t('asWritten')}</th><th>${t('why')}</th><th>${t('rule')}</th></tr></thead><tbody>
 ${report.findings.map(
-  (finding) => html`<tr><td>${finding.link ? link(finding.link, finding.term) : finding.term}</td><td>${finding.category}</td><td><span class="sev-${finding.severity}">${finding.severity}</span></td><td>${finding.where}${finding.zone === 'page' ? ' (page chrome)' : ''}</td><td><code>${finding.matched}</code><div class="meta">${finding.context}</div></td><td>${finding.explanation}</td><td><code>${finding.ruleId}</code><div class="meta">${finding.packId ? `${finding.packId}@${finding.packVersion ?? '?'}` : 'pack not recorded'}</div></td></tr>`,
+  (finding) => html`<tr><td>${finding.link ? link(finding.link, finding.term) : finding.term}</td><td>${finding.category}</td><td><span class="sev-${finding.severity}">${finding.severity}</span></td><td>${finding.where}${finding.zone === 'page' ? ` ${t('pageChrome')}` : ''}</td><td><code>${finding.matched}</code><div class="meta">${finding.context}</div></td><td>${finding.explanation}</td><td><code>${finding.ruleId}</code><div class="meta">${finding.packId ? `${finding.packId}@${finding.packVersion ?? '?'}` : t('packUnknown')}</div></td></tr>`,
 )}
 </tbody></table>`
 }
-<h3>Seller credentials</h3>
+<h3>${t('credentials')}</h3>
 ${
   report.credentials.length === 0
-    ? html`<p class="meta">No credential found on the page.</p>`
-    : html`<table><thead><tr><th>Type</th><th>Value</th><th>Status</th><th>Reason</th></tr></thead><tbody>${report.credentials.map(
+    ? html`<p class="meta">${t('noCredentials')}</p>`
+    : html`<table><thead><tr><th>${t('type')}</th><th>${t('value')}</th><th>${t('status')}</th><th>${t('reason')}</th></tr></thead><tbody>${report.credentials.map(
         (credential) => html`<tr><td>${credential.type}</td><td><code>${credential.value}</code></td><td>${credential.status}</td><td>${credential.reason}</td></tr>`,
       )}</tbody></table>`
 }
-<h3>Evidence</h3>
-<table><thead><tr><th>Artifact</th><th>File</th><th>Bytes</th><th>SHA-256</th><th>Captured (UTC)</th></tr></thead><tbody>
+<h3>${t('evidence')}</h3>
+<table><thead><tr><th>${t('artifact')}</th><th>${t('file')}</th><th>${t('bytes')}</th><th>SHA-256</th><th>${t('captured')}</th></tr></thead><tbody>
 ${report.evidence.map(
-  (artifact) => html`<tr><td>${artifact.kind}</td><td><code>${input.artifactPath(report, artifact)}</code></td><td>${artifact.size.toLocaleString('en')}</td><td class="hash">${artifact.sha256}</td><td>${artifact.capturedAt}</td></tr>`,
+  (artifact) => html`<tr><td>${artifact.kind}</td><td><code>${input.artifactPath(report, artifact)}</code></td><td>${artifact.size.toLocaleString(input.locale ?? 'en')}</td><td class="hash">${artifact.sha256}</td><td>${artifact.capturedAt}</td></tr>`,
 )}
-${report.missingEvidence.map((missing) => html`<tr><td>${missing.kind}</td><td colspan="4" class="meta">Missing or partial: ${missing.reason}</td></tr>`)}
+${report.missingEvidence.map((missing) => html`<tr><td>${missing.kind}</td><td colspan="4" class="meta">${t('missing', { reason: missing.reason })}</td></tr>`)}
 </tbody></table>
 ${images.map((artifact) => {
   const path = input.artifactPath(report, artifact);
   const bytes = input.images.get(path);
   const caption = html`<figcaption>${artifact.kind} — <code>${path}</code> — SHA-256 <span class="hash">${artifact.sha256}</span></figcaption>`;
   return bytes && bytes.length <= EMBED_LIMIT
-    ? html`<figure><img alt="${artifact.kind} of the listing" src="${dataUrl(bytes, artifact.mediaType)}">${caption}</figure>`
-    : html`<figure><p class="meta">Image not embedded (too large): open ${path} in the bundle.</p>${caption}</figure>`;
+    ? html`<figure><img alt="${t('imageOf', { kind: artifact.kind })}" src="${dataUrl(bytes, artifact.mediaType)}">${caption}</figure>`
+    : html`<figure><p class="meta">${t('notEmbedded', { path })}</p>${caption}</figure>`;
 })}
-<h3>Integrity</h3>
+<h3>${t('integrity')}</h3>
 ${facts([
-  ['Report hash', html`<span class="hash">${report.hash}</span>`],
-  ['Chain position', `#${report.chain.seq}`],
-  ['Previous in chain', html`<span class="hash">${report.chain.prevHash}</span>`],
-  ['Replaces version', report.previousVersionHash ? html`<span class="hash">${report.previousVersionHash}</span>` : 'none (first version)'],
+  [t('reportHash'), html`<span class="hash">${report.hash}</span>`],
+  [t('chainPosition'), `#${report.chain.seq}`],
+  [t('previousInChain'), html`<span class="hash">${report.chain.prevHash}</span>`],
+  [t('replaces'), report.previousVersionHash ? html`<span class="hash">${report.previousVersionHash}</span>` : t('firstVersion')],
 ])}
 ${
   versions.length > 1
-    ? html`<h3>Version history</h3><table><thead><tr><th>Version</th><th>Filed (UTC)</th><th>Hash</th></tr></thead><tbody>${versions.map(
+    ? html`<h3>${t('history')}</h3><table><thead><tr><th>${t('version')}</th><th>${t('filed')}</th><th>${t('hash')}</th></tr></thead><tbody>${versions.map(
         (version) => html`<tr><td>${version.version}</td><td>${version.filedAt}</td><td class="hash">${version.hash}</td></tr>`,
       )}</tbody></table>`
     : null
@@ -134,14 +138,16 @@ ${
 }
 
 export function renderReportHtml(input: ReportHtmlInput): string {
+  const locale = input.locale ?? 'en';
+  const L = REPORT_HTML_LABELS[locale];
   const byId = new Map<string, Report[]>();
   for (const report of input.reports) byId.set(report.id, [...(byId.get(report.id) ?? []), report]);
   const sections = [...byId.values()].map((versions) => {
     const sorted = [...versions].sort((a, b) => a.version - b.version);
-    return reportSection(sorted[sorted.length - 1] as Report, sorted, input);
+    return reportSection(sorted[sorted.length - 1] as Report, sorted, input, L);
   });
   const page = html`<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
@@ -152,9 +158,9 @@ export function renderReportHtml(input: ReportHtmlInput): string {
 <body>
 <header>
 <h1>${input.title}</h1>
-<p class="meta">Generated ${input.generatedAt} (UTC) by ${input.generator}. ${byId.size} report(s).
-${input.signature ? html`Manifest signed; key fingerprint <span class="hash">${input.signature.fingerprint}</span>.` : 'Manifest not signed.'}
-Verify with <code>npm run cli -- verify &lt;bundle.zip&gt;</code>: it recomputes every SHA-256 in manifest.json and the report chain.</p>
+<p class="meta">${label(L, 'generated', { time: input.generatedAt, generator: input.generator, count: byId.size })}
+${input.signature ? html`${L.signed} <span class="hash">${input.signature.fingerprint}</span>.` : L.unsigned}
+${label(L, 'verifyWith', { command: 'npm run cli -- verify <bundle.zip>' })}</p>
 </header>
 ${sections}
 </body>

@@ -18,9 +18,10 @@ import { notifyPanels, sendCommand } from '../../platform/messages/index.ts';
 import { injectInspector, insertStyles, registerSite, setBadge } from '../../platform/tabs.ts';
 import { readTriage, recordDecision } from '../../platform/triage.ts';
 import { t } from '../../platform/i18n.ts';
-import { registerReports } from '../../platform/reports/background.ts';
+import { originsOf, registerReports } from '../../platform/reports/background.ts';
 import { registerSettingsBackground } from '../../platform/settings/background.ts';
 import { clearReport, getReport, setReport } from './tab-reports.ts';
+import { activeDetection, inspectorSetup, watchDetectionInputs } from './inspector-setup.ts';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -75,11 +76,18 @@ async function onContentMessage(message: ContentMessage, sender: Sender): Promis
       await updateBadge(tabId);
       await notifyPanels(tabId);
       return { ok: true };
+    case 'inpage/setup':
+      return inspectorSetup(message.url);
+    case 'inpage/scan': {
+      const { engine } = await activeDetection();
+      return engine.scan(message.blocks).matches;
+    }
     case 'inpage/credentials':
       return extractCredentials({ blocks: message.blocks, links: message.links, url: message.url, now: new Date() });
     case 'inpage/styles':
       try {
-        await insertStyles(tabId, highlightCss(message.names));
+        const { settings } = await activeDetection();
+        await insertStyles(tabId, highlightCss(message.names, settings.appearance));
         return { ok: true };
       } catch {
         // No host permission here (e.g. Facebook Marketplace): the content script adopts the sheet itself.
@@ -122,8 +130,16 @@ async function inspectTab(tabId: number): Promise<void> {
 }
 
 export default defineBackground(() => {
+  watchDetectionInputs();
+  // Compile the packs now, before the first page asks.
+  void activeDetection().catch(() => undefined);
   registerSettingsBackground();
-  registerReports();
+  registerReports({
+    scanOf: async (tabId) => {
+      const report = await getReport(tabId);
+      return report ? { page: report.result, origins: originsOf(report.findings, report.result.packs) } : null;
+    },
+  });
   browser.runtime.onMessage.addListener((raw: unknown, sender: Sender) => {
     if (isExtensionPage(sender)) {
       const parsed = PanelMessage.safeParse(raw);

@@ -1,16 +1,18 @@
 /**
- * The detection pieces the content script runs, in one place: the engine compiled from
- * the default packs (once per content-script instance), the site adapter, and page-level
- * assembly into the PageResult contract.
- *
- * INTERIM (until core/engine, core/rules/defaults, core/adapters/index and core/scan-page
- * land in main): a tiny term list and a simple verdict stand in behind the same shapes,
- * so the in-page machinery and its e2e tests can be built. Replaced at the merge.
+ * The detection pieces the content script uses, in one place: the engine (run by the
+ * background, compiled once for all tabs: see entrypoints/background/inspector-setup.ts),
+ * the site adapter, and page-level
+ * assembly into the PageResult contract with the same credential-need and verdict policy
+ * as core/scan-page.ts (the static scan), applied to matches found slice by slice.
  */
-import type { CredentialResult, Finding, ListingFacts, PageResult } from '../../core/findings.ts';
-import { EMPTY_LISTING } from '../../core/findings.ts';
-import type { CompiledEngine, EngineScan, Match, TextBlock } from '../../core/engine/types.ts';
+import { assessCredentialNeed } from '../../core/credentials/index.ts';
 import { dedupeCredentials } from '../../core/credentials/index.ts';
+import type { Match, TextBlock } from '../../core/engine/types.ts';
+import { extractListing } from '../../core/adapters/index.ts';
+import type { CredentialResult, ListingFacts, PageResult } from '../../core/findings.ts';
+import { sendFromContent } from '../../platform/messages/index.ts';
+import { toFinding } from '../../core/scan-page.ts';
+import { decideVerdict } from '../../core/verdict.ts';
 
 export interface ListingRead {
   facts: ListingFacts;
@@ -25,85 +27,42 @@ export interface AssemblyInput {
 }
 
 export interface Detection {
-  engine: CompiledEngine;
+  /** The engine's matches for these blocks (block indices relative to them); run by the background. */
+  scan(blocks: readonly TextBlock[]): Promise<Match[]>;
   readListing(doc: Document, url: URL): ListingRead;
   mergeCredentials(parts: readonly CredentialResult[]): CredentialResult[];
   assemble(input: AssemblyInput): PageResult;
 }
 
-const TERMS: ReadonlyArray<readonly [RegExp, string, Finding['category'], Finding['severity']]> = [
-  [/\b[o0]xyc[o0]d[o0]ne\b/giu, 'oxycodone', 'opioid', 'high'],
-  [/\bfentan[yi]l\b/giu, 'fentanyl', 'opioid', 'high'],
-  [/\bxanax\b/giu, 'alprazolam', 'benzodiazepine', 'high'],
-  [/\bsin receta\b/giu, 'without prescription', 'rx-without-prescription', 'medium'],
-  [/芬太尼/gu, 'fentanyl', 'opioid', 'high'],
-  [/\bkratom\b/giu, 'kratom', 'rx-drug', 'low'],
-];
-
-const interimEngine: CompiledEngine = {
-  packs: [{ id: 'interim', version: '0' }],
-  ruleCount: TERMS.length,
-  termCount: TERMS.length,
-  scan(blocks: readonly TextBlock[]): EngineScan {
-    const matches: Match[] = [];
-    blocks.forEach((block, index) => {
-      for (const [rx, term, category, severity] of TERMS) {
-        rx.lastIndex = 0;
-        for (let m = rx.exec(block.text); m; m = rx.exec(block.text)) {
-          const leet = /0/.test(m[0]);
-          matches.push({
-            ruleId: `interim.${term.replace(/\W+/g, '-')}`,
-            term,
-            category,
-            severity,
-            matched: m[0],
-            where: block.where,
-            zone: block.zone,
-            context: block.text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40),
-            tricks: leet ? ['leetspeak'] : [],
-            explanation: leet ? `${m[0]} → ${term} (leetspeak)` : `${m[0]} → ${term}`,
-            block: index,
-            start: m.index,
-            end: m.index + m[0].length,
-            tier: 'A',
-            packId: 'interim',
-            packVersion: '0',
-            rxOnly: false,
-          });
-        }
-      }
-    });
-    return { matches, suppressed: [] };
-  },
-};
-
-function stripMatch(m: Match): Finding {
+export function createDetection(packs: ReadonlyArray<{ id: string; version: string }>): Detection {
   return {
-    ruleId: m.ruleId, term: m.term, category: m.category, severity: m.severity, matched: m.matched, where: m.where,
-    context: m.context, zone: m.zone, tricks: m.tricks, explanation: m.explanation,
-  };
-}
-
-export function createDetection(): Detection {
-  return {
-    engine: interimEngine,
-    readListing: () => ({ facts: EMPTY_LISTING, roots: [] }),
+    async scan(blocks) {
+      const answer = await sendFromContent({ kind: 'inpage/scan', blocks: blocks.map(({ text, where, zone }) => ({ text, where, zone })) });
+      // The background is the extension itself: its answer is trusted, only its shape is checked.
+      return Array.isArray(answer) ? (answer as Match[]) : [];
+    },
+    readListing(doc, url) {
+      const { facts, roots } = extractListing(doc, url);
+      return { facts, roots };
+    },
     mergeCredentials: (parts) => dedupeCredentials(parts),
-    assemble(input: AssemblyInput): PageResult {
+    assemble(input) {
+      const matches = [...input.matches];
       const credentials = [...input.credentials];
-      const findings = input.matches.map(stripMatch);
-      const listingHigh = findings.some((f) => f.severity === 'high' && f.zone === 'listing');
+      // Blocks are not needed: every match carries its own zone.
+      const need = assessCredentialNeed({ matches, credentials, blocks: [], pageType: input.listing.pageType });
+      const { verdict } = decideVerdict({ matches, missingCredential: need.missingCredential });
       return {
         url: input.url,
-        source: 'extension',
+        source: 'browser',
         scannedAt: new Date().toISOString(),
-        packs: interimEngine.packs.map((p) => ({ ...p })),
-        verdict: listingHigh ? 'violation' : findings.length ? 'review' : 'clear',
+        packs: packs.map(({ id, version }) => ({ id, version })),
+        verdict,
         listing: input.listing,
-        findings,
+        findings: matches.map(toFinding),
         credentials,
-        credentialRequired: findings.length > 0,
-        missingCredential: findings.length > 0 && !credentials.some((c) => c.status === 'valid'),
+        credentialRequired: need.credentialRequired,
+        missingCredential: need.missingCredential,
       };
     },
   };

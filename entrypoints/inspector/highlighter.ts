@@ -14,7 +14,7 @@
  */
 import type { Severity } from '../../core/findings.ts';
 import type { HighlightNames } from '../../platform/messages/contract.ts';
-import { highlightCss, SEVERITY_LOOK } from './highlight-style.ts';
+import { DEFAULT_LOOK, highlightCss } from './highlight-style.ts';
 import { randomHighlightName } from './highlighter-names.ts';
 import { OverlayLayer } from './overlay.ts';
 
@@ -70,7 +70,7 @@ export class Highlighter {
   add(item: Paintable): void {
     this.painted.set(item.id, item);
     if (this.mode === 'overlay') {
-      this.overlayLayer().add(item.id, item.ranges, SEVERITY_LOOK[item.severity].line);
+      this.overlayLayer().add(item.id, item.ranges, DEFAULT_LOOK[item.severity].colour);
       return;
     }
     for (const range of item.ranges) {

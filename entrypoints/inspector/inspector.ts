@@ -6,6 +6,7 @@
  */
 import type { CredentialResult } from '../../core/findings.ts';
 import { computedIsBlock, computedVisibilityProbe } from '../../core/page/index.ts';
+import type { VisibilityProbe } from '../../core/page/index.ts';
 import type { FocusAnswer, InpageCommand, InpageFinding, TabReport } from '../../platform/messages/contract.ts';
 import { onCommand, sendFromContent } from '../../platform/messages/index.ts';
 import { createDetection } from './detection.ts';
@@ -19,7 +20,7 @@ import { scanRoot } from './page-scan.ts';
 import type { LiveFinding, RootScan, ScanEnvironment } from './page-scan.ts';
 import { readCredentials } from './credential-reader.ts';
 import { Revealer } from './reveal.ts';
-import { SliceClock } from './slicing.ts';
+import { afterNextPaint, SliceClock } from './slicing.ts';
 
 /** The panel lists at most this many findings (all are counted). */
 const LIST_CAP = 1500;
@@ -34,7 +35,7 @@ interface ScannedUnit {
 export class Inspector {
   private readonly win: Window;
   private readonly doc: Document;
-  private readonly detection: Detection;
+  private detection: Detection = createDetection([]);
   private readonly abort = new AbortController();
   private readonly highlighter: Highlighter;
   private readonly explainer: Explainer;
@@ -48,6 +49,7 @@ export class Inspector {
   private idCounter = 0;
   private focusedId: string | null = null;
   private scanMs = 0;
+  private adapterMs = 0;
   private rescans = 0;
   private blocks = 0;
   private chars = 0;
@@ -56,10 +58,9 @@ export class Inspector {
   private readonly cleanups: Array<() => void> = [];
   private lastUrl: string;
 
-  constructor(win: Window, detection: Detection = createDetection()) {
+  constructor(win: Window) {
     this.win = win;
     this.doc = win.document;
-    this.detection = detection;
     this.lastUrl = win.location.href;
     this.highlighter = new Highlighter(win);
     this.revealer = new Revealer(win);
@@ -99,7 +100,16 @@ export class Inspector {
       this.win.removeEventListener('popstate', onNavigate);
       this.win.removeEventListener('hashchange', onNavigate);
     });
-    this.enqueue(() => this.fullScan());
+    this.enqueue(async () => {
+      const setup = (await sendFromContent({ kind: 'inpage/setup', url: this.win.location.href })) as { denied?: boolean; packs?: Array<{ id: string; version: string }> } | undefined;
+      if (setup?.denied) {
+        // The reviewer's deny list: this site is never inspected.
+        this.destroy();
+        return;
+      }
+      this.detection = createDetection(setup?.packs ?? []);
+      await this.fullScan();
+    });
   }
 
   /** Tears everything down: no highlight, listener, observer, timer or element stays behind. */
@@ -134,9 +144,9 @@ export class Inspector {
 
   private environment(): ScanEnvironment {
     return {
-      engine: this.detection.engine,
+      scan: (blocks) => this.detection.scan(blocks),
       mapOptions: {
-        visibility: computedVisibilityProbe(this.win),
+        visibility: documentVisibility(this.win),
         isBlock: computedIsBlock(this.win),
         listingRoots: this.listing.roots,
         baseUrl: this.win.location.href,
@@ -151,7 +161,13 @@ export class Inspector {
     this.units = [];
     this.clock = new SliceClock();
     this.clock.phase = 'adapter';
+    await afterNextPaint(this.win);
+    this.signal.throwIfAborted();
+    this.clock.restart();
+    const adapterStart = performance.now();
     this.listing = this.detection.readListing(this.doc, new URL(this.win.location.href));
+    this.adapterMs = performance.now() - adapterStart;
+    await this.clock.yieldNow(this.signal);
     // Watch before walking: content added while the walk is under way is queued, not lost.
     this.mutations.observe(this.doc);
     const scan = await scanRoot(this.doc, this.environment(), this.clock, this.signal);
@@ -350,9 +366,21 @@ export class Inspector {
       truncated: Math.max(0, ordered.length - LIST_CAP),
       highlightsOn: this.highlighter.isVisible,
       painter: this.highlighter.isVisible ? this.highlighter.mode : 'off',
-      stats: { scanMs: round(this.scanMs), longestSliceMs: round(this.clock.longestMs), longestSlicePhase: this.clock.longestPhase, blocks: this.blocks, chars: this.chars, rescans: this.rescans },
+      stats: { scanMs: round(this.scanMs), longestSliceMs: round(this.clock.longestMs), longestSlicePhase: this.clock.longestPhase, adapterMs: round(this.adapterMs), scannerSliceMs: round(Math.max(0, ...[...this.clock.byPhase].filter(([phase]) => phase !== 'adapter').map(([, ms]) => ms))), blocks: this.blocks, chars: this.chars, rescans: this.rescans },
     };
   }
+}
+
+/**
+ * The computed-style probe, except for <head>: it is never rendered (display: none), yet
+ * its title and meta text are page metadata, not cloaked text; the text map reports them
+ * as structured data when they are not "hidden".
+ */
+function documentVisibility(win: Window): VisibilityProbe {
+  const probe = computedVisibilityProbe(win);
+  return {
+    isHidden: (el) => (el.localName === 'head' || el.parentElement?.localName === 'head' ? false : probe.isHidden(el)),
+  };
 }
 
 function round(n: number): number {

@@ -106,8 +106,13 @@ export class MutationQueue {
   }
 }
 
-/** Drops duplicates and subtrees already inside another candidate. */
+/** Drops duplicates and subtrees already inside another candidate: sorted, then one pass. */
 function outermost(candidates: Element[]): Element[] {
-  const unique = [...new Set(candidates)];
-  return unique.filter((el) => !unique.some((other) => other !== el && other.contains(el)));
+  const sorted = [...new Set(candidates)].sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const kept: Element[] = [];
+  for (const el of sorted) {
+    const last = kept[kept.length - 1];
+    if (!last || !last.contains(el)) kept.push(el);
+  }
+  return kept;
 }

@@ -3,7 +3,7 @@
  * built in time slices, the engine runs over it in chunks between yields, and each match
  * becomes a live finding with DOM Ranges to paint and a description of its element.
  */
-import type { CompiledEngine, Match, PageLink } from '../../core/engine/types.ts';
+import type { Match, PageLink, TextBlock } from '../../core/engine/types.ts';
 import { rangesFor, TextMapBuilder } from '../../core/page/index.ts';
 import type { MappedBlock, TextMapOptions } from '../../core/page/index.ts';
 import { describeElement, hiddenReason } from './describe.ts';
@@ -11,8 +11,9 @@ import type { SliceClock } from './slicing.ts';
 
 /** Nodes the text-map builder visits per step between clock checks. */
 const NODES_PER_STEP = 48;
-/** Characters of block text the engine scans between clock checks. */
-const CHARS_PER_CHUNK = 12_000;
+/** Characters of block text sent to the engine per message (bounded by the contract's limits too). */
+const CHARS_PER_CHUNK = 100_000;
+const BLOCKS_PER_CHUNK = 4000;
 
 export interface LiveFinding {
   id: string;
@@ -30,7 +31,7 @@ export interface LiveFinding {
 }
 
 export interface ScanEnvironment {
-  engine: CompiledEngine;
+  scan(blocks: readonly TextBlock[]): Promise<Match[]>;
   mapOptions: TextMapOptions;
   nextId(): string;
 }
@@ -129,11 +130,16 @@ export async function scanRoot(
   let chars = 0;
   let chunk: MappedBlock[] = [];
   let chunkChars = 0;
-  const flush = () => {
+  const flush = async () => {
     if (chunk.length === 0) return;
-    const { matches } = env.engine.scan(chunk);
+    const sent = chunk;
+    chunk = [];
+    chunkChars = 0;
+    const matches = await env.scan(sent);
+    signal.throwIfAborted();
+    clock.restart();
     for (const match of matches) {
-      const block = chunk[match.block];
+      const block = sent[match.block];
       const anchor = block ? anchorOf(block) : null;
       if (!block || !anchor) continue;
       const painted = isPaintable(block);
@@ -149,19 +155,14 @@ export async function scanRoot(
         detail: detailOf(block),
       });
     }
-    chunk = [];
-    chunkChars = 0;
   };
   for (const block of map.blocks) {
     chunk.push(block);
     chunkChars += block.text.length;
     chars += block.text.length;
-    if (chunkChars >= CHARS_PER_CHUNK) {
-      flush();
-      await clock.maybeYield(signal);
-    }
+    if (chunkChars >= CHARS_PER_CHUNK || chunk.length >= BLOCKS_PER_CHUNK) await flush();
   }
-  flush();
+  await flush();
 
   const shadowRoots: ShadowRoot[] = [];
   const frameDocuments: Document[] = [];

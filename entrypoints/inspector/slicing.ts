@@ -24,6 +24,8 @@ export class SliceClock {
   /** What the longest slice was doing ('text map', 'engine', 'credentials', …): where to look first. */
   longestPhase = '';
   phase = '';
+  /** Longest slice per phase. */
+  readonly byPhase = new Map<string, number>();
   private sliceStart = performance.now();
 
   /** True when the current slice has used its budget. */
@@ -51,6 +53,7 @@ export class SliceClock {
 
   private record(): void {
     const ms = performance.now() - this.sliceStart;
+    this.byPhase.set(this.phase, Math.max(ms, this.byPhase.get(this.phase) ?? 0));
     if (ms > this.longestMs) {
       this.longestMs = ms;
       this.longestPhase = this.phase;
@@ -60,4 +63,22 @@ export class SliceClock {
   restart(): void {
     this.sliceStart = performance.now();
   }
+}
+
+/**
+ * Resolves after the browser's next rendering (or 300 ms in a background tab, where frames
+ * do not run). Walking a freshly loaded page before it has been styled makes the first
+ * computed-style read do the browser's whole style pass inside our task; after a frame the
+ * styles are clean and each read is cheap.
+ */
+export function afterNextPaint(win: Window): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = win.setTimeout(resolve, 300);
+    win.requestAnimationFrame(() =>
+      win.setTimeout(() => {
+        win.clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }

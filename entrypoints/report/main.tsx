@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../components/report/report.css';
 import { ReportForm } from '../../components/report/ReportForm.tsx';
+import { useReportsT } from '../../components/report/useReportsT.ts';
 import type { StoredCapture } from '../../platform/reports/db.ts';
 import { getCapture, getDraft, listDrafts, saveDraft, versionsOf, type DraftRecord } from '../../platform/reports/store.ts';
 
@@ -27,6 +28,7 @@ async function draftForEdit(reportId: string): Promise<DraftRecord> {
 }
 
 function Page() {
+  const t = useReportsT();
   const [state, setState] = useState<{ draft: DraftRecord; capture: StoredCapture | null } | { error: string } | null>(null);
   useEffect(() => {
     const params = new URLSearchParams(location.search);
@@ -39,16 +41,16 @@ function Page() {
       } else {
         draft = await getDraft(params.get('draft') ?? '');
       }
-      if (!draft) return setState({ error: 'This draft no longer exists: it was filed or deleted. Open the reports page to see your reports and drafts.' });
+      if (!draft) return setState({ error: 'draft-gone' });
       setState({ draft, capture: draft.captureId ? ((await getCapture(draft.captureId)) ?? null) : null });
     })().catch((error: unknown) => setState({ error: String(error) }));
   }, []);
   return (
     <main>
-      <h1>File a report</h1>
-      {state === null ? <p>Loading…</p> : 'error' in state ? <p className="error" role="alert">{state.error}</p> : <ReportForm initial={state.draft} capture={state.capture} />}
+      <h1>{t('fileTitle')}</h1>
+      {state === null ? <p>{t('loading')}</p> : 'error' in state ? <p className="error" role="alert">{state.error === 'draft-gone' ? t('draftGone') : state.error}</p> : <ReportForm initial={state.draft} capture={state.capture} />}
       <p>
-        <a href="/reports.html">All reports</a>
+        <a href="/reports.html">{t('allReports')}</a>
       </p>
     </main>
   );

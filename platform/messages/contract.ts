@@ -40,6 +40,10 @@ export const ScanStats = z.object({
   longestSliceMs: z.number(),
   /** What that slice was doing, e.g. "text map" or "engine". */
   longestSlicePhase: z.string().check(z.maxLength(40)),
+  /** Longest slice of the scanner itself (text map, engine, credentials, painting): everything but the adapter. */
+  scannerSliceMs: z.number(),
+  /** The site adapter's one synchronous pass (not sliced: core/adapters reads the DOM in one go). */
+  adapterMs: z.number(),
   blocks: z.number(),
   chars: z.number(),
   /** Incremental rescans done for dynamic content since the full scan. */
@@ -68,9 +72,22 @@ export type HighlightNames = z.infer<typeof HighlightNames>;
 
 // ---- content script → background (untrusted)
 
+/** Page text sent for scanning: bounded, so a hostile page cannot make the background allocate without end. */
+export const TextBlocks = z
+  .array(z.object({ text: z.string().check(z.maxLength(200_000)), where: Where, zone: z.enum(['listing', 'page']) }))
+  .check(z.maxLength(5000));
+
 export const ContentMessage = z.discriminatedUnion('kind', [
   /** The scan's current state for this tab (replaces the previous one). */
   z.object({ kind: z.literal('inpage/report'), report: TabReport }),
+  /** Whether to run on this page (the deny list) and which packs are active: answered by the background. */
+  z.object({ kind: z.literal('inpage/setup'), url: z.string().check(z.maxLength(4000)) }),
+  /**
+   * Scan these text blocks with the active packs. The engine runs in the background,
+   * compiled once for every tab; the answer is the engine's matches, block indices
+   * relative to this message's blocks.
+   */
+  z.object({ kind: z.literal('inpage/scan'), blocks: TextBlocks }),
   /**
    * Read the seller's credentials in this text. Done in the background, off the page's main
    * thread: the credential patterns are costly to compile (over 100 ms in Firefox), and the
@@ -80,7 +97,7 @@ export const ContentMessage = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('inpage/credentials'),
     url: z.string().check(z.maxLength(4000)),
-    blocks: z.array(z.object({ text: z.string().check(z.maxLength(200_000)), where: Where, zone: z.enum(['listing', 'page']) })).check(z.maxLength(5000)),
+    blocks: TextBlocks,
     links: z.array(z.object({ href: z.string().check(z.maxLength(4000)), text: z.string().check(z.maxLength(1000)), src: z.optional(z.string().check(z.maxLength(4000))) })).check(z.maxLength(5000)),
   }),
   /** Paint styles for these highlight names into the sender's tab (extension style sheet, nothing in the DOM). */

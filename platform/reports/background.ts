@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { EMPTY_LISTING, type PageResult } from '../../core/findings.ts';
-import { fileReport, prefillForm, validateForm } from '../../core/report/filing.ts';
+import { fileReport, prefillForm, validateForm, type RuleOrigins } from '../../core/report/filing.ts';
 import type { Report, ReportState } from '../../core/report/model.ts';
 import { ReportsMessage, type StartReport, type FileReport, type FileReply, type StartReply, type SubmitReply } from '../messages/reports.ts';
 import { captureEvidence } from './capture.ts';
@@ -14,7 +14,7 @@ import { exportBundle } from './export.ts';
 import { toBase64 } from '../../core/evidence/hash.ts';
 import { processOutbox, queueReport, registerOutbox, retryFailed } from './outbox-runner.ts';
 import { configureForAutomation, readReviewerId, readSubmission } from './settings.ts';
-import { allOutbox, allStates, allVersions, appendIfHead, chainHead, getCapture, getDraft, getState, saveDraft, versionsOf } from './store.ts';
+import { isBlobEncrypted, allOutbox, allStates, allVersions, appendIfHead, chainHead, getCapture, getDraft, getState, saveDraft, versionsOf } from './store.ts';
 import { sessionEvidenceKey } from './unlock.ts';
 
 function newId(): string {
@@ -24,6 +24,25 @@ function newId(): string {
 /** Messages come only from this extension's own pages, never from content scripts or other extensions. */
 function fromExtensionPage(sender: { id?: string; url?: string }): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+/** The tab's latest scan as the in-page inspector reported it, with the pack behind each rule. */
+export interface KnownScan {
+  page: PageResult;
+  origins?: RuleOrigins;
+}
+export type ScanLookup = (tabId: number) => Promise<KnownScan | null>;
+let scanLookup: ScanLookup | null = null;
+const workerStartedAt = Date.now() + Math.random();
+
+/** Rule → pack (and version) from the in-page findings, which carry the pack id. */
+export function originsOf(findings: ReadonlyArray<{ finding: { ruleId: string }; packId: string }>, packs: PageResult['packs']): RuleOrigins {
+  const origins = new Map<string, { packId: string; packVersion: string }>();
+  for (const item of findings) {
+    const version = packs.find((pack) => pack.id === item.packId)?.version;
+    if (version) origins.set(item.finding.ruleId, { packId: item.packId, packVersion: version });
+  }
+  return origins;
 }
 
 async function pageResultFor(tabId: number): Promise<PageResult> {
@@ -45,7 +64,9 @@ async function pageResultFor(tabId: number): Promise<PageResult> {
 
 export async function startReport(message: StartReport): Promise<StartReply> {
   try {
-    const page = message.page ?? (await pageResultFor(message.tabId));
+    const known = scanLookup ? await scanLookup(message.tabId).catch(() => null) : null;
+    const page = message.page ?? known?.page ?? (await pageResultFor(message.tabId));
+    const origins = known?.origins;
     const reviewerId = await readReviewerId();
     const captureId = newId();
     const { capture, durationMs, pageText } = await captureEvidence({
@@ -62,7 +83,7 @@ export async function startReport(message: StartReport): Promise<StartReply> {
       tabId: message.tabId,
       editsReport: null,
       savedAt: new Date().toISOString(),
-      form: prefillForm(page, reviewerId, pageText === undefined ? {} : { pageText }),
+      form: prefillForm(page, reviewerId, { ...(pageText === undefined ? {} : { pageText }), ...(origins ? { origins } : {}) }),
       captureId: capture.captureId,
     });
     if (message.openForm !== false) await browser.tabs.create({ url: browser.runtime.getURL(`/report.html?draft=${draftId}`) });
@@ -143,7 +164,9 @@ export async function handleReportsMessage(raw: unknown): Promise<unknown> {
   }
 }
 
-export function registerReports(): void {
+/** `scanOf` gives the tab's latest in-page scan, so a report started without one is still prefilled. */
+export function registerReports(options: { scanOf?: ScanLookup } = {}): void {
+  scanLookup = options.scanOf ?? null;
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     if (typeof raw !== 'object' || raw === null || !String((raw as { type?: unknown }).type).startsWith('reports.')) return undefined;
     if (!fromExtensionPage(sender)) return Promise.resolve({ ok: false, error: 'reports messages are accepted from extension pages only' });
@@ -160,6 +183,11 @@ export function registerReports(): void {
     draft: (draftId: string) => getDraft(draftId),
     configure: configureForAutomation,
     states: () => allStates(),
+    /** When this worker instance started: tests use it to see a restart happened. */
+    workerStartedAt: () => workerStartedAt,
+    /** True once the in-page inspector has reported a scan of the tab. */
+    scanKnown: async (tabId: number) => Boolean(scanLookup && (await scanLookup(tabId).catch(() => null))),
+    blobEncrypted: (sha256: string) => isBlobEncrypted(sha256),
     /** A bundle as base64 (automation reads it through a JSON channel). */
     bundleBase64: async (arg: { ids: string[]; sign: boolean }) => toBase64((await exportBundle(arg.ids, { sign: arg.sign })).bytes as Uint8Array),
     outbox: () => allOutbox(),

@@ -11,6 +11,8 @@ import { exportJson } from '../../core/report/json-schema.ts';
 import type { Report, ReportState } from '../../core/report/model.ts';
 import { allStates, artifactBytes, chainUpTo, signingKeys, versionsOf } from './store.ts';
 import { readableEvidenceKey } from './unlock.ts';
+import { browserLanguage, resolveLocale } from '../i18n.ts';
+import { loadEffectiveSettings } from '../settings/store.ts';
 
 export interface Download {
   name: string;
@@ -52,6 +54,7 @@ export async function exportBundle(ids: readonly string[], options: { sign: bool
     createdAt: new Date().toISOString(),
     generator: `Listing Inspector ${browser.runtime.getManifest().version}`,
     signing: options.sign ? await signingKeys() : null,
+    locale: resolveLocale((await loadEffectiveSettings()).settings.locale, browserLanguage()),
   });
   const name = ids.length === 1 ? `report-${ids[0]}` : `case-${(caseId ?? 'selection').replace(/[^\w.-]+/g, '_')}`;
   return { name: `${name}-${stamp()}.zip`, bytes: new Uint8Array(zip), type: 'application/zip' };

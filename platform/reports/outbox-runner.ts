@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { buildPayload } from '../../core/report/payload.ts';
-import { classifyStatus, dueEntries, lease, newEntry, nextWake, parseRetryAfter, settle, type OutboxEntry, type SendOutcome } from '../../core/report/outbox.ts';
+import { BACKOFF, classifyStatus, dueEntries, lease, newEntry, nextWake, parseRetryAfter, settle, type OutboxEntry, type SendOutcome } from '../../core/report/outbox.ts';
 import type { Report, ReportState } from '../../core/report/model.ts';
 import { readSubmission, type SubmissionSettings } from './settings.ts';
 import { allOutbox, getOutbox, putOutbox, queueOutbox, updateState, versionsOf } from './store.ts';
@@ -90,7 +90,8 @@ async function runOnce(): Promise<void> {
     // Re-read: another context may have settled it since the list was taken.
     const current = await getOutbox(due.key);
     if (!current || current.state !== 'pending') continue;
-    const leased = lease(current, Date.now());
+    // The lease outlasts the request timeout: a worker stopped mid-send is retried soon after.
+    const leased = lease(current, Date.now(), settings.timeoutMs + BACKOFF.leaseMarginMs);
     await putOutbox(leased);
     await reflect(leased.reportId, { state: 'sending', attempts: leased.attempts });
     const report = (await versionsOf(leased.reportId)).find((version) => version.version === leased.version);

@@ -41,7 +41,9 @@ export async function checkQuota(neededBytes: number): Promise<void> {
 export async function putBlob(bytes: Uint8Array<ArrayBuffer>, key: EvidenceKey | null = null): Promise<string> {
   const sha256 = await sha256Hex(bytes);
   const db = await openReportsDb();
-  if (await db.getKey('blobs', sha256)) return sha256;
+  const existing = await db.get('blobs', sha256);
+  // Same bytes already kept: done, unless encryption is now on and they are stored in clear.
+  if (existing && (existing.encryption || !key)) return sha256;
   let record: StoredBlob = { sha256, data: bytes, encryption: null, size: bytes.byteLength };
   if (key) {
     const envelope = await encryptWithKey(key.key, key.salt, key.iterations, bytes);

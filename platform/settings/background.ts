@@ -5,6 +5,8 @@
  * Registered with one line in entrypoints/background.ts.
  */
 import { browser } from 'wxt/browser';
+import { setLocale, t } from '../i18n.ts';
+import { watchUiLocale } from './locale.ts';
 import { getUpdateStatuses, runSubscriptionUpdate } from '../packs/store.ts';
 import { loadEffectiveSettings, watchSettings } from './store.ts';
 
@@ -41,4 +43,9 @@ export function registerSettingsBackground(): void {
   });
   watchSettings(() => void reschedule());
   void reschedule();
+  // Badge titles and the context menu follow the reviewer's language choice, not only the browser's.
+  watchUiLocale((locale) => {
+    setLocale(locale);
+    browser.contextMenus?.update('inspect-page', { title: t('common.inspectThisPage') }).catch(() => undefined);
+  });
 }

@@ -13,6 +13,7 @@ import type { Page as PwPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareCaptureExtension } from '../../cli/capture-extension.ts';
 import type { PageResult } from '../../core/findings.ts';
+import { axeViolations } from './settings-helpers.ts';
 import { launchChromium, outputPath, ROOT, startFixtureServer, type ExtensionBrowser, type FixtureServer, type TestPage } from './harness.ts';
 
 /** What the popup hands over: the scan of the fixture listing (its findings as the in-page scan reports them). */
@@ -65,8 +66,8 @@ type Hook = {
 };
 
 /** Call the worker's automation hook (the same code the popup and form reach by message). */
-function hook<T>(b: ExtensionBrowser, method: keyof Hook, arg: unknown = null): Promise<T> {
-  return b.extension(
+function hook<T>(b: ExtensionBrowser, method: keyof Hook | 'versions' | 'blobEncrypted' | 'scanKnown' | 'workerStartedAt', arg: unknown = null): Promise<T> {
+  return b.background(
     (_api, call: { method: string; arg: unknown }) => {
       const target = (globalThis as unknown as { listingInspectorReports: Record<string, (arg: unknown) => unknown> }).listingInspectorReports;
       return target[call.method]!(call.arg) as T;
@@ -121,11 +122,15 @@ describe('reports in Chromium', () => {
   let bundlePath = '';
   let reportId = '';
 
-  it('files a report from a fixture listing: evidence captured, draft saved as typed, filed by keyboard', async () => {
+  it('files a report from a fixture listing: prefilled from the in-page scan, evidence captured, draft saved as typed, filed by keyboard', async () => {
     const url = server.url('reports/listing.html');
     const listing = await b.newPage(url);
     const tabId = await b.tabIdOf(listing);
-    const started = await hook<Awaited<ReturnType<Hook['start']>>>(b, 'start', { tabId, page: pageResult(url, 'Pain Relief 0xyc0d0ne 30mg – fast shipping'), openForm: false });
+    // The content script scans the listing (amazon.com is a marketplace domain) and reports to the background;
+    // "Report this listing" without a scan in hand takes that one.
+    const deadline = Date.now() + 15_000;
+    while (!(await hook<boolean>(b, 'scanKnown', tabId)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = await hook<Awaited<ReturnType<Hook['start']>>>(b, 'start', { tabId, openForm: false });
     expect(started.error ?? '').toBe('');
     expect(started.ok).toBe(true);
     expect(started.missing).toEqual([]);
@@ -135,9 +140,18 @@ describe('reports in Chromium', () => {
     await form.waitFor(() => Boolean(document.querySelector('textarea[name=notes]')));
     // Prefilled from the scan.
     expect(await form.evaluate(() => (document.querySelector('select[name=category]') as HTMLSelectElement).value)).toBe('opioid');
-    expect(await form.evaluate(() => (document.querySelector('input[name="listing.title"]') as HTMLInputElement).value)).toBe('Pain Relief 0xyc0d0ne 30mg – fast shipping');
+    // The listing facts are the adapter's, as the in-page scan reported them.
+    const prefilled = await hook<{ form: { listingUrl: string; listing: { title: string | null; marketplace: string | null }; packs: unknown[] } }>(b, 'draft', started.draftId);
+    expect(prefilled.form.listingUrl).toBe(url);
+    console.log('[reports] prefilled from the in-page scan:', JSON.stringify({ ...prefilled.form, findings: (prefilled.form as unknown as { findings: Array<{ term: string; where: string; packId: string | null }> }).findings.map((f) => `${f.term}/${f.where}/${f.packId}`) }));
+    expect(prefilled.form.packs.length).toBeGreaterThan(0);
+    expect(await form.evaluate(() => (document.querySelector('input[name="listing.title"]') as HTMLInputElement).value)).toBe(prefilled.form.listing.title ?? '');
     const links = await form.evaluate(() => [...document.querySelectorAll('a')].map((a) => a.href).filter((href) => href.includes(':~:text=')));
     expect(links).toContain('https://www.amazon.com/reports/listing.html#:~:text=0xyc0d0ne');
+    // Every finding the in-page scan made is listed with the pack that flagged it; the hidden one has no link.
+    const rows = await form.evaluate(() => [...document.querySelectorAll('tbody tr')].map((row) => row.textContent ?? ''));
+    expect(rows.some((row) => row.includes('oxycodone') && row.includes('visible'))).toBe(true);
+    expect(rows.some((row) => row.includes('alprazolam') && row.includes('hidden') && row.includes('not linkable'))).toBe(true);
 
     await form.click('textarea[name=notes]');
     await form.type('Seller offers oxycodone without prescription.');
@@ -150,6 +164,7 @@ describe('reports in Chromium', () => {
     await reopened.waitFor(() => (document.querySelector('textarea[name=notes]') as HTMLTextAreaElement | null)?.value === 'Seller offers oxycodone without prescription.');
     expect(await reopened.evaluate(() => (document.querySelector('input[name=caseId]') as HTMLInputElement).value)).toBe('CASE-E2E-1');
 
+    expect(await axeViolations(reopened), 'serious or critical accessibility violations on the form').toEqual([]);
     await reopened.click('textarea[name=notes]');
     await reopened.press('Control+Enter');
     const hash = await reopened.waitFor(() => document.querySelector('[data-testid=report-hash]')?.textContent ?? '');
@@ -172,6 +187,7 @@ describe('reports in Chromium', () => {
     expect(await reports.evaluate(() => document.querySelector('iframe.snapshot')?.getAttribute('sandbox'))).toBe('');
     expect(await reports.evaluate(() => document.body.textContent?.includes('ships oxycodone worldwide'))).toBe(false);
     await reports.screenshot('reports-page', { fullPage: true });
+    expect(await axeViolations(reports), 'serious or critical accessibility violations on the reports page').toEqual([]);
     bundlePath = await download(reports, 'Export evidence bundle (ZIP)', 'reports-e2e-bundle.zip');
     const files = unzipSync(readFileSync(bundlePath));
     const names = Object.keys(files);
@@ -187,7 +203,14 @@ describe('reports in Chromium', () => {
     expect(snapshot).toContain('<input id="qty" value="3">');
     expect(strFromU8(entry('page.mhtml'))).toMatch(/^From: <Saved by Blink>|MIME-Version: 1\.0/m);
     const metadata = JSON.parse(strFromU8(entry('metadata.json')));
-    expect(metadata).toMatchObject({ finalUrl: 'https://www.amazon.com/reports/listing.html', reviewerId: 'reviewer-e2e', browser: { name: 'Chrome' }, packs: [{ id: 'core-drugs', version: '1.0.0' }] });
+    expect(metadata).toMatchObject({ finalUrl: 'https://www.amazon.com/reports/listing.html', reviewerId: 'reviewer-e2e', browser: { name: 'Chrome' } });
+    expect(metadata.packs.length).toBeGreaterThan(0);
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!));
+    expect(manifest.flaggedBy.length).toBeGreaterThan(0);
+    // Which pack version flagged what: every rule's pack and version is one the scan ran.
+    for (const flagged of manifest.flaggedBy) {
+      expect(metadata.packs, JSON.stringify(flagged)).toContainEqual({ id: flagged.packId, version: flagged.packVersion });
+    }
     expect(metadata.capturedAt).toMatch(/Z$/);
     expect(names).toContain('manifest.sig.json');
 
@@ -213,8 +236,11 @@ describe('reports in Chromium', () => {
     await printed.setContent(html, { waitUntil: 'load' });
     await printed.screenshot({ path: outputPath('chromium-report-html.png'), fullPage: true });
     await printed.pdf({ path: outputPath('report.pdf'), format: 'A4', printBackground: true });
+    await printed.emulateMedia({ media: 'print' });
+    await printed.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+    await printed.screenshot({ path: outputPath('chromium-report-html-print.png'), fullPage: true });
     expect(await printed.evaluate(() => document.querySelectorAll('img[src^="data:image/png"]').length)).toBe(2);
-    expect(await printed.evaluate(() => document.body.innerText)).toContain('PharmaDirect <EU>');
+    expect(await printed.evaluate(() => document.body.innerText)).toContain('Seller offers oxycodone without prescription.');
     await printed.close();
     await reports.close();
   });
@@ -275,11 +301,11 @@ describe('reports in Chromium', () => {
     // Stop the service worker once the first failure is in: the outbox must resume from storage on the alarm.
     const deadline = Date.now() + 10_000;
     while (posts < 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const before = await hook<number>(b, 'workerStartedAt');
     const raw = listing.raw as PwPage;
     const cdp = await raw.context().newCDPSession(raw);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    measurements.workerStopped = true;
 
     const all = [...ids, reportId];
     const until = Date.now() + 60_000;
@@ -289,6 +315,8 @@ describe('reports in Chromium', () => {
       if (all.every((id) => states.find((state) => state.id === id)?.delivery.state === 'delivered')) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    // The worker that finished the deliveries is a new one: the outbox resumed from storage.
+    expect(await hook<number>(b, 'workerStartedAt')).not.toBe(before);
     for (const id of all) {
       const state = states.find((candidate) => candidate.id === id);
       expect(state, `state of ${id}`).toBeDefined();
@@ -330,5 +358,50 @@ describe('reports in Chromium', () => {
     expect(cli([zip]).status).toBe(0);
     await reports.close();
     await page.close();
+  });
+  it('encrypts evidence at rest with a passphrase: locked evidence cannot be exported, unlocked it verifies', async () => {
+    const reports = await b.openExtensionPage('reports.html');
+    await reports.click('#passphrase');
+    await reports.type('correct horse battery');
+    await reports.press('Enter');
+    await reports.waitFor(() => document.querySelector('[data-testid=message]')?.textContent?.includes('Encryption on'));
+
+    const url = server.url('reports/listing.html');
+    const listing = await b.newPage(url);
+    const tabId = await b.tabIdOf(listing);
+    const started = await hook<Awaited<ReturnType<Hook['start']>>>(b, 'start', { tabId, page: pageResult(url, 'Encrypted listing'), openForm: false });
+    expect(started.ok).toBe(true);
+    const draft = await hook<Awaited<ReturnType<Hook['draft']>>>(b, 'draft', started.draftId);
+    const reply = await hook<Awaited<ReturnType<Hook['file']>>>(b, 'file', { draftId: started.draftId, form: draft.form });
+    expect(reply.ok).toBe(true);
+    const versions = await hook<Array<{ id: string; evidence: Array<{ sha256: string }> }>>(b, 'versions');
+    const evidence = versions.find((version) => version.id === reply.id)!.evidence;
+    expect(evidence.length).toBeGreaterThan(4);
+    for (const artifact of evidence) expect(await hook<boolean>(b, 'blobEncrypted', artifact.sha256)).toBe(true);
+
+    // Locked: exporting says so and writes nothing.
+    await reports.evaluate(() => location.reload());
+    await reports.waitFor(() => [...document.querySelectorAll('button')].some((button) => button.textContent === 'Lock'));
+    await (reports.raw as PwPage).getByRole('button', { name: 'Lock', exact: true }).click();
+    await reports.waitFor(() => document.querySelector('[data-testid=message]')?.textContent === 'Locked.');
+    await reports.waitFor((id) => Boolean(document.querySelector(`tr[data-report-id="${id}"]`)), reply.id);
+    await reports.click(`tr[data-report-id="${reply.id}"] input[type=checkbox]`);
+    await (reports.raw as PwPage).getByRole('button', { name: 'Export evidence bundle (ZIP)' }).click();
+    await reports.waitFor(() => /failed: .*encrypted: unlock it/.test(document.querySelector('[data-testid=message]')?.textContent ?? ''));
+
+    // A wrong passphrase is refused; the right one unlocks, and the bundle verifies (hashes are of the plain bytes).
+    await reports.click('#passphrase');
+    await reports.type('wrong horse');
+    await reports.press('Enter');
+    await reports.waitFor(() => /failed: could not decrypt/.test(document.querySelector('[data-testid=message]')?.textContent ?? ''));
+    await reports.evaluate(() => ((document.querySelector('#passphrase') as HTMLInputElement).value = ''));
+    await reports.click('#passphrase');
+    await (reports.raw as PwPage).fill('#passphrase', 'correct horse battery');
+    await reports.press('Enter');
+    await reports.waitFor(() => document.querySelector('[data-testid=message]')?.textContent?.includes('unlocked'));
+    const zip = await download(reports, 'Export evidence bundle (ZIP)', 'reports-e2e-encrypted.zip');
+    expect(cli([zip]).status).toBe(0);
+    await reports.close();
+    await listing.close();
   });
 });

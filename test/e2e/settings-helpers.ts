@@ -223,3 +223,17 @@ export function writeFirefoxPolicy(policy: Record<string, unknown>, build: strin
     },
   };
 }
+
+/** Test set-up: makes sure a pack is installed (as an import from a file would), whatever ran before. */
+export async function ensureInstalled(b: ExtensionBrowser, pack: Pack): Promise<void> {
+  await b.extension(
+    async (api, pack: { id: string; version: string }) => {
+      const { packs } = (await api.storage.local.get('packs')) as { packs?: { version: 1; installed: Array<{ pack: { id: string } }> } };
+      const installed = packs?.installed ?? [];
+      if (installed.some((entry) => entry.pack.id === pack.id)) return;
+      installed.push({ pack, sha256: 'set-up', source: { kind: 'file', name: `${pack.id}.json` }, installedAt: Date.now() } as never);
+      await api.storage.local.set({ packs: { version: 1, installed } });
+    },
+    pack as Pack & { id: string; version: string },
+  );
+}

@@ -121,7 +121,8 @@ export function distinctFindings(actual: readonly Finding[]): Finding[] {
 export function fallsInside(phrase: string, finding: Pick<Finding, 'matched' | 'context'>): boolean {
   const p = normalizeText(phrase);
   const m = normalizeText(finding.matched);
-  const c = normalizeText(finding.context);
+  // A context cut short is marked with an ellipsis at the cut: it is not page text.
+  const c = normalizeText(finding.context).replace(/^(?:…|\.\.\.)\s*/, '').replace(/\s*(?:…|\.\.\.)$/, '');
   if (!m || !p.includes(m)) return false;
   for (let i = p.indexOf(m); i !== -1; i = p.indexOf(m, i + 1)) {
     const before = p.slice(0, i);

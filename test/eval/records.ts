@@ -55,6 +55,8 @@ export interface RecordsSummary {
   examples: Array<{ id: string; verdict: string; detail: string }>;
   /** For labelled records: the share whose labelled term was found. */
   recall: Rate | null;
+  /** Whether the benign flag-rate threshold applies (real records: yes; generated near-misses: reported only). */
+  gated: boolean;
 }
 
 /** mulberry32: a tiny deterministic generator, so the generated set is the same on every run. */
@@ -129,6 +131,63 @@ export function generateViolatingRecords(count: number, seed = 8): Array<{ recor
   return out;
 }
 
+/**
+ * Benign marketplace listings built from the near-misses the corpus pages show one at a time:
+ * harm-reduction goods, "-free" claims, kitchen ice and snow, glassware, hardware, phones, books,
+ * in English, Spanish and Chinese. None sells a drug; every one says a word a drug list contains.
+ */
+const NEAR_MISSES: Record<'en' | 'es' | 'zh', ReadonlyArray<readonly [string, string]>> = {
+  en: [
+    ['Fentanyl test strips, {n} pack', 'Rapid test strips detect fentanyl in powders. Harm reduction kit.'],
+    ['Narcan naloxone nasal spray, 2 pack', 'Emergency treatment of opioid overdose.'],
+    ['Naloxone nasal spray 4mg, {n} doses', 'Reverses the effects of fentanyl and heroin overdose.'],
+    ['Raising drug-free kids, {n} tips', 'Talk to your teens about fentanyl-laced pills.'],
+    ['{n} panel urine drug test', 'Detects amphetamine, cocaine, oxycodone, fentanyl and THC.'],
+    ['Ice cream maker {n} quart', 'Makes ice cream and sorbet in 20 minutes.'],
+    ["Women's snow boots size {n}", 'Waterproof, rated for snow and ice.'],
+    ['Crystal wine glasses, set of {n}', 'Lead-free crystal, dishwasher safe.'],
+    ['Molly bolts hollow wall anchors x{n}', 'Zinc plated, 1/8 inch.'],
+    ['Samsung Galaxy M30 {n}GB blue', 'Unlocked phone, 30 day returns.'],
+    ['Hemp seed oil {n}mg, THC-free', 'Cold pressed, drug-free, sugar-free.'],
+    ['{n} panel drug test cup', 'Urine test for AMP, BZO, COC, OPI, THC.'],
+    ['Blues guitar songbook, {n} songs', 'Chicago blues standards with tabs.'],
+    ['Weed trimmer line, {n} ft', 'For cordless string trimmers.'],
+    ['Vitamin C effervescent tablets {n}mg', '20 tablets per tube, orange flavour.'],
+  ],
+  es: [
+    ['Libro de recetas de cocina, {n} recetas', 'Cada receta de cocina con fotos.'],
+    ['Máquina para nieve de garrafa {n} L', 'Prepara nieve y helado en casa.'],
+    ['Tiras reactivas de fentanilo x{n}', 'Reducción de daños: detectan fentanilo.'],
+    ['Figura de cristal tallado {n} cm', 'Regalo elegante, cristal de bohemia.'],
+    ['Tachas de colores x{n}', 'Para corcho y pizarrón.'],
+    ['Setas shiitake deshidratadas {n} g', 'Hongos para sopas y risottos.'],
+    ['Jaula para perico australiano', 'Incluye comedero y {n} perchas.'],
+    ['Bolsa de hielo reutilizable x{n}', 'Gel frío para lesiones.'],
+  ],
+  zh: [
+    ['云南老冰糖 {n}克', '传统工艺冰糖，适合炖汤。'],
+    ['SK-II 神仙水 {n}毫升', '经典护肤精华，正品保证。'],
+    ['商用制冰机 日产冰{n}公斤', '方冰，门到门运输可选。'],
+    ['1980年生肖猴邮票', '品相完好，收藏{n}年。'],
+    ['家用冰淇淋机 {n}升', '自制冰淇淋和冰沙。'],
+    ['维生素C泡腾片 {n}片', '非处方，请按说明使用。'],
+  ],
+};
+
+/** `count` benign near-miss records, deterministic. */
+export function generateNearMissRecords(count: number, seed = 9): ListingRecord[] {
+  const next = random(seed);
+  const out: ListingRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const language = (['en', 'en', 'es', 'zh'] as const)[Math.floor(next() * 4)] ?? 'en';
+    const templates = NEAR_MISSES[language];
+    const [title, description] = templates[Math.floor(next() * templates.length)] ?? ['', ''];
+    const n = String([2, 4, 6, 10, 12, 20, 50, 100][Math.floor(next() * 8)]);
+    out.push({ id: `near-miss:${i}`, title: title.replace('{n}', n), description: description.replace('{n}', n), seller: `shop${i % 53}`, language });
+  }
+  return out;
+}
+
 /** Tallies record scan results; `labels` (by record id) turns on recall. */
 export function summarizeRecords(
   name: string,
@@ -173,5 +232,6 @@ export function summarizeRecords(
     topRules: [...rules.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 20),
     examples,
     recall: labels ? rate(found, ids.length) : null,
+    gated: true,
   };
 }

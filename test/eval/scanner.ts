@@ -1,13 +1,12 @@
 /**
  * Runs the project's own scanners over the corpus, exactly as a user would: the CLI's static
- * scan (`scan --format jsonl <files>`) or its real-browser scan (`scan --browser`, the built
- * extension in headless Chromium) over the corpus served on 127.0.0.1. Output is the PageResult
- * contract, one per line; anything else on a line is an error for that page, not a crash.
+ * scan (`scan --format jsonl <files>`), or the built extension in headless Chromium
+ * (extension-scan.ts: the content script's own PageResult, as `scan --browser` reports it).
+ * Output is the PageResult contract; anything else is an error for that page, not a crash.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PageResult } from '../../core/findings.ts';
 
@@ -26,10 +25,9 @@ export interface ScanOutput {
 /** Which scanners this checkout can run, and why not when it cannot. */
 export function availableScanners(): Record<ScannerKind, string | null> {
   const cli = existsSync(CLI) ? null : 'cli/main.ts is missing';
-  const browser =
-    cli ??
-    (existsSync(join(ROOT, 'cli/browser-scan.ts')) ? null : 'cli/browser-scan.ts is missing') ??
-    (existsSync(join(ROOT, '.output/chrome-mv3/manifest.json')) ? null : 'no Chrome build (.output/chrome-mv3): run npm run build');
+  const browser = existsSync(join(ROOT, '.output/chrome-mv3/inspector.js'))
+    ? null
+    : 'no Chrome build with the content script (.output/chrome-mv3/inspector.js): run npm run build';
   return { static: cli, browser };
 }
 
@@ -86,37 +84,6 @@ async function scanWithCli(args: string[], timeoutMs: number): Promise<ScanOutpu
 /** Static scan of saved pages or JSONL record files. */
 export function scanStatic(files: readonly string[], timeoutMs = 300_000): Promise<ScanOutput> {
   return scanWithCli(['scan', '--format', 'jsonl', ...files], timeoutMs);
-}
-
-/** Serves a directory on 127.0.0.1 (a free port) for the browser scan; close() when done. */
-export function serveDirectory(dir: string): Promise<{ origin: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const name = basename(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = join(dir, name);
-    if (!name || !existsSync(file)) {
-      response.writeHead(404).end('not found');
-      return;
-    }
-    const type = name.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8';
-    response.writeHead(200, { 'content-type': type }).end(readFileSync(file));
-  });
-  return new Promise((resolvePromise) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      resolvePromise({ origin: `http://127.0.0.1:${port}`, server });
-    });
-  });
-}
-
-/** Real-browser scan of the corpus through the built extension. */
-export async function scanBrowser(dir: string, files: readonly string[], timeoutMs = 600_000): Promise<ScanOutput> {
-  const { origin, server } = await serveDirectory(dir);
-  try {
-    return await scanWithCli(['scan', '--browser', '--format', 'jsonl', ...files.map((f) => `${origin}/${f}`)], timeoutMs);
-  } finally {
-    server.close();
-  }
 }
 
 /**

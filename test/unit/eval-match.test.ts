@@ -126,8 +126,10 @@ describe('fallsInside', () => {
     expect(fallsInside('fentanyl test strips', { matched: 'Fentanyl', context: 'Rapid Fentanyl Test Strips, 10 pack' })).toBe(true);
   });
 
-  it('accepts a context that cuts the phrase off', () => {
+  it('accepts a context that cuts the phrase off, ellipsis marks included', () => {
     expect(fallsInside('Reverses the effects of fentanyl, heroin', { matched: 'heroin', context: 'fentanyl, heroin and more' })).toBe(true);
+    expect(fallsInside('cup, 12 panels: cocaine, opiates, oxycodone, marijuana (THC)', { matched: 'oxycodone', context: '…caine, opiates, oxycodone, marijuan…' })).toBe(true);
+    expect(fallsInside('cup, 12 panels: cocaine, opiates, oxycodone', { matched: 'oxycodone', context: '…buy opiates, oxycodone' })).toBe(false);
   });
 
   it('does not flag the same word used elsewhere on the page', () => {

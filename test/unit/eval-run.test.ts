@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageResult } from '../../core/findings.ts';
 import { ISSUE_FLOORS, gateFailures, loadThresholds } from '../eval/gate.ts';
 import { rate, type Summary } from '../eval/metrics.ts';
-import { generateViolatingRecords, summarizeRecords, type RecordsSummary } from '../eval/records.ts';
+import { generateNearMissRecords, generateViolatingRecords, summarizeRecords, type RecordsSummary } from '../eval/records.ts';
 import { escapeHtml, htmlReport } from '../eval/report.ts';
 import { parseJsonl, resultFor } from '../eval/scanner.ts';
 
@@ -56,6 +56,7 @@ const records = (partial: Partial<RecordsSummary>): RecordsSummary => ({
   topRules: [],
   examples: [],
   recall: null,
+  gated: true,
   ...partial,
 });
 
@@ -82,6 +83,7 @@ describe('thresholds', () => {
   it('fail on too many benign records flagged, and on records without a result', () => {
     expect(gateFailures(summary(), [records({ flagged: 200 })], t)).toHaveLength(1);
     expect(gateFailures(summary(), [records({ errors: 1 })], t)).toHaveLength(1);
+    expect(gateFailures(summary(), [records({ flagged: 200, gated: false })], t)).toEqual([]);
   });
 });
 
@@ -91,6 +93,13 @@ describe('generated records', () => {
     expect(generateViolatingRecords(50)).toEqual(a);
     expect(new Set(a.map((g) => g.record.language)).size).toBe(3);
     expect(a.every((g) => g.record.title.length > 0 && g.label.term.length > 0)).toBe(true);
+  });
+
+  it('include benign near-misses in every language, deterministically', () => {
+    const a = generateNearMissRecords(200);
+    expect(generateNearMissRecords(200)).toEqual(a);
+    expect(new Set(a.map((r) => r.language))).toEqual(new Set(['en', 'es', 'zh']));
+    expect(a.every((r) => !r.title.includes('{n}') && !r.description.includes('{n}'))).toBe(true);
   });
 
   it('summarise recall and false alarms', () => {

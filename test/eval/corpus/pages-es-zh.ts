@@ -41,6 +41,7 @@ export const SPANISH_CHINESE_VIOLATING: PageSpec[] = [
       f(NO_RX, 'rx-without-prescription', 'visible', 'no-prescription'),
       f('WhatsApp', 'evasion', 'visible', 'evasion-phrase'),
       opt('overnight delivery', 'evasion', 'visible', 'evasion-phrase'),
+      opt('licensed pharmacy claim', 'pharmacy-claim', 'visible', 'plain'),
     ],
     credentialRequired: true,
     missingCredential: true,

@@ -125,6 +125,7 @@ export const MORE_VIOLATING: PageSpec[] = [
     findings: [
       f('trenbolone', 'steroid', 'visible', 'traditional-chinese'),
       f('nandrolone', 'steroid', 'visible', 'traditional-chinese'),
+      opt('discreet shipping', 'evasion', 'visible', 'evasion-phrase'),
     ],
   }),
   violating({
