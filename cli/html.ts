@@ -82,8 +82,11 @@ export function scanHtml(html: string, origin: HtmlOrigin, scanPage: ScanPageFn)
       if (frame && !iframe.hasAttribute('srcdoc')) iframe.setAttribute('srcdoc', frame());
     }
   }
-  const pageUrl = httpUrl(origin.capturedUrl) ?? declaredUrl(doc)?.href ?? null;
-  const listing = extractListing(doc, pageUrl ? new URL(pageUrl) : null);
+  // Only a captured URL is known; a saved page's canonical or og:url is what the page claims,
+  // and extractListing weighs that claim against the page's structure itself.
+  const capturedUrl = httpUrl(origin.capturedUrl);
+  const pageUrl = capturedUrl ?? declaredUrl(doc)?.href ?? null;
+  const listing = extractListing(doc, capturedUrl ? new URL(capturedUrl) : null);
   const map = staticTextMap(doc, listing, baseUrlOf(doc, pageUrl));
   return scanPage({ url: pageUrl ?? origin.fallbackUrl, source: origin.source, blocks: map.blocks, links: map.links, listing: listing.facts });
 }

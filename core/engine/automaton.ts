@@ -3,9 +3,10 @@
  * found in one pass over the text, so the cost is linear in the text, not in
  * text × terms. Built once per set of packs and reused for every scan.
  *
- * Layout is flat typed arrays (no objects per state): the root has a dense 64K table,
- * since most characters of a page leave the automaton at the root; other states keep
- * their few edges sorted, searched linearly or by bisection.
+ * Layout is flat typed arrays (no objects per state, during the build too: a Map per
+ * state made compiling a 5,000-term pack mostly garbage collection). The root has a
+ * dense 64K table, since most characters of a page leave the automaton at the root;
+ * other states keep their few edges sorted, searched linearly or by bisection.
  */
 
 export interface Automaton {
@@ -17,53 +18,95 @@ export interface Automaton {
 
 const LINEAR_SEARCH_LIMIT = 8;
 
+/** The trie while it is built: children as sibling lists in growable typed arrays. */
+class TrieBuilder {
+  firstChild = new Int32Array(1024).fill(-1);
+  nextSibling = new Int32Array(1024).fill(-1);
+  code = new Uint16Array(1024);
+  ownPattern = new Int32Array(1024).fill(-1);
+  childCount = new Int32Array(1024);
+  /** Depth-1 states by code unit: the root has thousands of children (every CJK character). */
+  readonly rootChild = new Int32Array(65536);
+  size = 1;
+
+  child(state: number, unit: number): number {
+    if (state === 0) return this.rootChild[unit] || -1;
+    for (let c = this.firstChild[state] as number; c >= 0; c = this.nextSibling[c] as number) {
+      if (this.code[c] === unit) return c;
+    }
+    return -1;
+  }
+
+  addChild(state: number, unit: number): number {
+    if (this.size === this.code.length) this.grow();
+    const id = this.size++;
+    this.code[id] = unit;
+    this.nextSibling[id] = this.firstChild[state] as number;
+    this.firstChild[state] = id;
+    this.childCount[state] = (this.childCount[state] as number) + 1;
+    if (state === 0) this.rootChild[unit] = id;
+    return id;
+  }
+
+  private grow(): void {
+    const capacity = this.code.length * 2;
+    const widen = (from: Int32Array, fill: number) => {
+      const to = new Int32Array(capacity).fill(fill);
+      to.set(from);
+      return to;
+    };
+    this.firstChild = widen(this.firstChild, -1);
+    this.nextSibling = widen(this.nextSibling, -1);
+    this.ownPattern = widen(this.ownPattern, -1);
+    this.childCount = widen(this.childCount, 0);
+    const code = new Uint16Array(capacity);
+    code.set(this.code);
+    this.code = code;
+  }
+}
+
 export function buildAutomaton(patterns: readonly string[]): Automaton {
-  // Trie with one Map per state while building.
-  const children: Map<number, number>[] = [new Map()];
-  const depth: number[] = [0];
-  const ownPattern: number[] = [-1];
+  const trie = new TrieBuilder();
   const patternLengths = new Int32Array(patterns.length);
   patterns.forEach((pattern, id) => {
     patternLengths[id] = pattern.length;
     let state = 0;
     for (let i = 0; i < pattern.length; i++) {
-      const code = pattern.charCodeAt(i);
-      const map = children[state] as Map<number, number>;
-      let next = map.get(code);
-      if (next === undefined) {
-        next = children.length;
-        map.set(code, next);
-        children.push(new Map());
-        depth.push(depth[state] as number + 1);
-        ownPattern.push(-1);
-      }
-      state = next;
+      const unit = pattern.charCodeAt(i);
+      const next = trie.child(state, unit);
+      state = next >= 0 ? next : trie.addChild(state, unit);
     }
-    if (pattern.length > 0) ownPattern[state] = id;
+    if (pattern.length > 0) trie.ownPattern[state] = id;
   });
-  const stateCount = children.length;
+  const stateCount = trie.size;
 
-  // Flatten edges.
+  // Flatten edges, sorted by code unit, per state (the root keeps its dense table).
   const edgeStart = new Int32Array(stateCount + 1);
   let edgeTotal = 0;
   for (let s = 0; s < stateCount; s++) {
     edgeStart[s] = edgeTotal;
-    edgeTotal += s === 0 ? 0 : (children[s] as Map<number, number>).size;
+    if (s !== 0) edgeTotal += trie.childCount[s] as number;
   }
   edgeStart[stateCount] = edgeTotal;
   const edgeCode = new Uint16Array(edgeTotal);
   const edgeTarget = new Int32Array(edgeTotal);
   for (let s = 1; s < stateCount; s++) {
-    const sorted = [...(children[s] as Map<number, number>)].sort((a, b) => a[0] - b[0]);
-    let at = edgeStart[s] as number;
-    for (const [code, target] of sorted) {
-      edgeCode[at] = code;
-      edgeTarget[at] = target;
-      at++;
+    const from = edgeStart[s] as number;
+    let at = from;
+    for (let c = trie.firstChild[s] as number; c >= 0; c = trie.nextSibling[c] as number) {
+      // Insertion sort: states have few children.
+      let k = at++;
+      const unit = trie.code[c] as number;
+      while (k > from && (edgeCode[k - 1] as number) > unit) {
+        edgeCode[k] = edgeCode[k - 1] as number;
+        edgeTarget[k] = edgeTarget[k - 1] as number;
+        k--;
+      }
+      edgeCode[k] = unit;
+      edgeTarget[k] = c;
     }
   }
-  const root = new Int32Array(65536);
-  for (const [code, target] of children[0] as Map<number, number>) root[code] = target;
+  const root = trie.rootChild;
 
   const step = (state: number, code: number): number => {
     if (state === 0) return root[code] as number;
@@ -84,31 +127,29 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   };
 
   // Failure links and output links, breadth first.
+  const own = trie.ownPattern.subarray(0, stateCount);
   const fail = new Int32Array(stateCount);
   const outputLink = new Int32Array(stateCount).fill(-1); // nearest proper suffix state with a pattern
   const queue = new Int32Array(stateCount);
   let head = 0;
   let tail = 0;
-  for (const target of (children[0] as Map<number, number>).values()) {
-    fail[target] = 0;
-    queue[tail++] = target;
-  }
+  for (let c = trie.firstChild[0] as number; c >= 0; c = trie.nextSibling[c] as number) queue[tail++] = c;
   while (head < tail) {
     const state = queue[head++] as number;
-    for (const [code, target] of children[state] as Map<number, number>) {
+    for (let target = trie.firstChild[state] as number; target >= 0; target = trie.nextSibling[target] as number) {
+      const code = trie.code[target] as number;
       let f = fail[state] as number;
       let next = step(f, code);
-      while (next < 0 && f !== 0) {
+      while (next <= 0 && f !== 0) {
         f = fail[f] as number;
         next = step(f, code);
       }
       const failTarget = next > 0 && next !== target ? next : 0;
       fail[target] = failTarget;
-      outputLink[target] = (ownPattern[failTarget] as number) >= 0 ? failTarget : (outputLink[failTarget] as number);
+      outputLink[target] = (own[failTarget] as number) >= 0 ? failTarget : (outputLink[failTarget] as number);
       queue[tail++] = target;
     }
   }
-  const own = Int32Array.from(ownPattern);
   const hasOutput = new Uint8Array(stateCount);
   for (let s = 0; s < stateCount; s++) hasOutput[s] = (own[s] as number) >= 0 || (outputLink[s] as number) >= 0 ? 1 : 0;
 

@@ -92,11 +92,7 @@ export function compilePacks(packs: readonly Pack[]): CompiledPacks {
     }
     const list = payloads[id] as Payload[];
     // Phrases of one rule may fold alike but break differently ("2f-dck", "2-fdck"): keep each.
-    const same = (p: Payload) =>
-      p.kind === payload.kind &&
-      p.id === payload.id &&
-      p.phrase.breaks.join() === payload.phrase.breaks.join() &&
-      p.phrase.runs.join() === payload.phrase.runs.join();
+    const same = (p: Payload) => p.kind === payload.kind && p.id === payload.id && p.phrase.shape === payload.phrase.shape;
     if (!list.some(same)) list.push(payload);
   };
   const cueId = (name: string): number => {

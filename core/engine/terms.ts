@@ -20,6 +20,8 @@ export interface CompiledPhrase {
   needsRightBoundary: boolean;
   /** Letters and digits as written (repeats counted), for length thresholds. */
   letterCount: number;
+  /** Breaks and runs as one string: phrases of one rule that fold alike are kept apart only when it differs. */
+  shape: string;
 }
 
 export function compilePhrase(phrase: string): CompiledPhrase | null {
@@ -43,6 +45,7 @@ export function compilePhrase(phrase: string): CompiledPhrase | null {
     needsLeftBoundary: (first & F_STANDALONE) === 0,
     needsRightBoundary: (last & F_STANDALONE) === 0,
     letterCount,
+    shape: `${breaks.join(',')}|${skeleton.run.subarray(0, skeleton.length).join(',')}`,
   };
 }
 

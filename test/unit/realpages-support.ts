@@ -20,10 +20,14 @@ export interface ManifestEntry {
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The shared real-pages folder: $REALPAGES_DIR, then ../shared, ../../shared, /work/shared from the repo root. */
+/**
+ * The shared real-pages folder: $REALPAGES_DIR when set (and only it, so a run can check the
+ * skip path), else ../shared, ../../shared, /work/shared from the repo root.
+ */
 export function locateRealPages(): string | null {
+  const override = process.env['REALPAGES_DIR'];
+  if (override) return existsSync(join(override, 'manifest.json')) ? override : null;
   const candidates = [
-    process.env['REALPAGES_DIR'],
     resolve(repoRoot, '../shared/realpages'),
     resolve(repoRoot, '../../shared/realpages'),
     '/work/shared/realpages',
