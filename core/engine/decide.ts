@@ -12,7 +12,9 @@ import {
   type CompiledRule,
 } from './compiled.ts';
 import type { EngineScan, Match, SuppressedMatch, TextBlock } from './types.ts';
-import { trickList } from './verify.ts';
+import { trickBit, trickList } from './verify.ts';
+
+const CAS_NUMBER = trickBit('cas-number');
 
 /** How far an evasion phrase overrides an exclusion, in words. */
 const EVASION_OVERRIDE_WINDOW = 40;
@@ -93,7 +95,8 @@ export function decide(
       const to = exclusion.side === 'before' ? c.tokenEnd : c.tokenEnd + exclusion.window;
       return exclusion.phrases.some((phrase) => exclusions.near(phrase, from, to));
     });
-    if (excludedBy && !evasionNear(c)) {
+    // A valid listed CAS number is never excused by a benign word nearby (DOMAIN.md §4).
+    if (excludedBy && !evasionNear(c) && (c.tricks & CAS_NUMBER) === 0) {
       suppressed.push(suppression(compiled, blocks, c, 'a benign use is named nearby'));
       continue;
     }

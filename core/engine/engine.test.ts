@@ -143,3 +143,31 @@ describe('engine edge cases found by the packs', () => {
     expect(found('escrow accepted, pay first')).toEqual(['e.escrow']);
   });
 });
+
+describe('engine: numbers and units', () => {
+  const pack = Pack.parse({
+    id: 'units', name: 'units', version: '1.0.0', date: '2026-11-29', languages: ['en'], sources: [{ name: 't' }], licence: 'CC0-1.0',
+    rules: [
+      { id: 'a.oxy-30', status: 'stable', title: 'oxy 30', category: 'opioid', severity: 'high', tier: 'A', canonical: 'oxycodone',
+        terms: { en: ['oxy 30'] }, examples: { positive: ['x', 'y'], negative: ['x', 'y'] } },
+      { id: 'b.isotretinoin', status: 'stable', title: 'isotretinoin', category: 'rx-drug', severity: 'medium', tier: 'B', canonical: 'isotretinoin',
+        terms: { intl: ['isotretinoin'] }, examples: { positive: ['x', 'y'], negative: ['x', 'y'] } },
+      { id: 'c.npp', status: 'stable', title: 'NPP', category: 'precursor', severity: 'high', tier: 'A', canonical: 'npp', cas: ['39742-60-4'],
+        terms: { intl: ['n-phenethyl-4-piperidone'] }, context: { excludes: [{ terms: ['vial'], window: 8 }] },
+        examples: { positive: ['x', 'y'], negative: ['x', 'y'] } },
+    ],
+  });
+  const units = compileEngine([pack]);
+  const found = (text: string) => units.scan([{ text, where: 'visible', zone: 'listing' }]).matches.map((m) => `${m.ruleId}:${m.matched}`);
+
+  it('meets a unit written onto a number', () => {
+    expect(found('Oxy 30mg blues')).toEqual(['a.oxy-30:Oxy 30']);
+    expect(found('oxy 300')).toEqual([]);
+  });
+  it('reads one digit inside a word as a letter even before unit-like letters', () => {
+    expect(found('is0tretin0in')).toEqual(['b.isotretinoin:is0tretin0in']);
+  });
+  it('never lets a benign word excuse a listed CAS number', () => {
+    expect(found('39742-60-4 in a 10ml vial')).toEqual(['c.npp:39742-60-4']);
+  });
+});

@@ -62,7 +62,8 @@ export function verify(skeleton: Skeleton, start: number, end: number, phrase: C
   if (phrase.needsRightBoundary && !isWordEnd(skeleton, end)) {
     // A plural: "xanax" → "xanaxes" is a stretch, "perc" → "percs" is common.
     if (phrase.letterCount >= 4 && skeleton.codes[end + 1] === 0x73 && isWordEnd(skeleton, end + 1)) last = end + 1;
-    else return -1;
+    // A phrase ending in a number meets its unit written on: "oxy 30" in "Oxy 30mg".
+    else if (!isDigitCode(skeleton.codes[end] as number) || !unitFollows(skeleton, end + 1)) return -1;
   }
   let tricks = 0;
   let extraBreaks = 0;
@@ -119,6 +120,23 @@ export function verify(skeleton: Skeleton, start: number, end: number, phrase: C
   }
   return last * TRICK_SPACE + tricks;
 }
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** The word's remaining letters from `from` are a dose or weight unit. */
+function unitFollows(skeleton: Skeleton, from: number): boolean {
+  let unit = '';
+  for (let i = from; i < skeleton.length && unit.length <= 3; i++) {
+    const f = skeleton.flags[i] as number;
+    if (i > from && (f & (F_BOUNDARY | F_STANDALONE)) !== 0) break;
+    unit += String.fromCharCode(skeleton.codes[i] as number).repeat(skeleton.run[i] as number);
+  }
+  return DOSE_UNITS.has(unit);
+}
+
+const DOSE_UNITS = new Set(['mg', 'mcg', 'ug', 'g', 'gr', 'ml', 'iu', 'x', 'pcs']);
 
 function isWordEnd(skeleton: Skeleton, index: number): boolean {
   if (index + 1 >= skeleton.length) return true;

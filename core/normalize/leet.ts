@@ -34,8 +34,10 @@ export function leetFor(source: string, at: number, cp: number, word: Word): str
   while (kindAt(source, runStart - 1, word) === KIND_DIGIT) runStart--;
   let runEnd = at + 1;
   while (kindAt(source, runEnd, word) === KIND_DIGIT) runEnd++;
-  if (QUANTITY_UNIT.test(source.slice(runEnd, word.to).toLowerCase())) return null;
   const letterBefore = kindAt(source, runStart - 1, word) === KIND_LETTER;
+  // "30mg", "xanax10mg": a number with its unit. One digit inside a word is a letter even
+  // when the rest reads as a unit: "isotretin0in" is not 0 inches.
+  if ((!letterBefore || runEnd - runStart > 1) && QUANTITY_UNIT.test(source.slice(runEnd, word.to).toLowerCase())) return null;
   const letterAfter = kindAt(source, runEnd, word) === KIND_LETTER;
   if (letterBefore && letterAfter) return letter;
   // A single trailing 0, 1, 3 or 5 after a longer word ("fentanil0"); "oxy30" keeps its number.
