@@ -81,10 +81,16 @@ async function takeScreenshots(): Promise<void> {
   try {
     for (const name of pages) {
       const page = await browser.newPage(server.url(name, HOSTS[name] ?? 'shop.example'));
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const tabId = await browser.tabIdOf(page);
+      // The badge shows once the extension has scanned the page.
+      const badge = async () =>
+        browser.extension(async (api, id: number) => (await api.action.getBadgeText({ tabId: id })) as string, tabId);
+      for (const deadline = Date.now() + 20_000; (await badge()) === '' && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
       const base = `demo-${name.replace('.html', '')}`;
       const shot = await page.screenshot(base);
-      const popup = await browser.openPopup(await browser.tabIdOf(page));
+      const popup = await browser.openPopup(tabId);
       await new Promise((resolve) => setTimeout(resolve, 800));
       const panel = await popup.screenshot(`${base}-panel`);
       await popup.close();
