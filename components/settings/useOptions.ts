@@ -9,7 +9,7 @@ import { bundledPacks } from '../../platform/packs/bundled.ts';
 import { getInstalledPacks, getUpdateStatuses, onPacksChanged } from '../../platform/packs/store.ts';
 import type { InstalledPack, UpdateStatus } from '../../platform/packs/store.ts';
 import { Settings } from '../../platform/settings/schema.ts';
-import { loadEffectiveSettings, saveSettings, watchSettings } from '../../platform/settings/store.ts';
+import { enableSync, loadEffectiveSettings, saveSettings, watchSettings } from '../../platform/settings/store.ts';
 import type { LoadedSettings, SaveResult } from '../../platform/settings/store.ts';
 import type { Pack } from '../../core/rules/schema.ts';
 
@@ -61,5 +61,11 @@ export function useOptions() {
     [state, reload],
   );
 
-  return { state, update, reload, saveStatus };
+  const turnSyncOn = useCallback(async () => {
+    if (!state) return;
+    setSaveStatus({ kind: 'saved', result: await enableSync(state.loaded.own) });
+    await reload();
+  }, [state, reload]);
+
+  return { state, update, reload, saveStatus, turnSyncOn };
 }
