@@ -49,7 +49,10 @@ export function OptionsApp({ compile }: { compile: ((packs: Pack[]) => CompiledE
             id={localeId}
             value={loaded.settings.locale}
             disabled={localeLocked}
-            onChange={(e) => void update((s) => void (s.locale = e.target.value as LocalePreference))}
+            onChange={(e) => {
+              const locale = e.target.value as LocalePreference;
+              void update((s) => void (s.locale = locale));
+            }}
           >
             <option value="auto">{t('languageAuto')}</option>
             <option value="en" lang="en">
