@@ -62,8 +62,13 @@ export function Panel({ tabId }: { tabId: number | null }) {
 
   const inspect = useCallback(async () => {
     if (tabId === null) return;
-    await sendFromPanel({ kind: 'panel/inspect', tabId });
-    refresh();
+    try {
+      await sendFromPanel({ kind: 'panel/inspect', tabId });
+      refresh();
+    } catch {
+      // No access to this tab: the popup was not opened from its toolbar button, or the page refuses extensions.
+      setNotice(t('panel.inspectFailed'));
+    }
   }, [tabId, refresh]);
 
   const always = useCallback(async () => {

@@ -35,14 +35,20 @@ export function AppearanceSection({ t, state, update }: { t: T; state: OptionsSt
                     type="color"
                     value={style.colour}
                     aria-label={t('colourFor', { severity: t(`severity_${severity}`) })}
-                    onChange={(e) => void update((s) => void (s.appearance[severity].colour = e.target.value))}
+                    onChange={(e) => {
+                      const colour = e.target.value;
+                      void update((s) => void (s.appearance[severity].colour = colour));
+                    }}
                   />
                 </td>
                 <td>
                   <select
                     value={style.line}
                     aria-label={t('lineFor', { severity: t(`severity_${severity}`) })}
-                    onChange={(e) => void update((s) => void (s.appearance[severity].line = e.target.value as (typeof HIGHLIGHT_LINES)[number]))}
+                    onChange={(e) => {
+                      const line = e.target.value as (typeof HIGHLIGHT_LINES)[number];
+                      void update((s) => void (s.appearance[severity].line = line));
+                    }}
                   >
                     {HIGHLIGHT_LINES.map((line) => (
                       <option key={line} value={line}>

@@ -22,7 +22,7 @@ import { useOptions } from './useOptions.ts';
 const SECTIONS = ['packs', 'subscriptions', 'custom', 'sites', 'appearance', 'reviewer', 'sync'] as const;
 
 export function OptionsApp({ compile }: { compile: ((packs: Pack[]) => CompiledEngine) | null }) {
-  const { state, update, reload, saveStatus } = useOptions();
+  const { state, update, reload, saveStatus, turnSyncOn } = useOptions();
   const localeId = useId();
   const locale = resolveLocale(state?.loaded.settings.locale ?? 'auto', browserLanguage());
   const t = translator(messages, locale);
@@ -49,7 +49,10 @@ export function OptionsApp({ compile }: { compile: ((packs: Pack[]) => CompiledE
             id={localeId}
             value={loaded.settings.locale}
             disabled={localeLocked}
-            onChange={(e) => void update((s) => void (s.locale = e.target.value as LocalePreference))}
+            onChange={(e) => {
+              const locale = e.target.value as LocalePreference;
+              void update((s) => void (s.locale = locale));
+            }}
           >
             <option value="auto">{t('languageAuto')}</option>
             <option value="en" lang="en">
@@ -102,7 +105,7 @@ export function OptionsApp({ compile }: { compile: ((packs: Pack[]) => CompiledE
         <SitesSection t={t} state={state} update={update} />
         <AppearanceSection t={t} state={state} update={update} />
         <ReviewerSection t={t} state={state} update={update} />
-        <SyncSection t={t} state={state} update={update} saveStatus={saveStatus} />
+        <SyncSection t={t} state={state} update={update} saveStatus={saveStatus} turnSyncOn={turnSyncOn} />
       </main>
     </div>
   );

@@ -164,7 +164,10 @@ export function PacksSection({ t, state, update, reload }: { t: T; state: Option
                     disabled={enabledLocked}
                     aria-describedby={enabledLocked ? lockId : undefined}
                     aria-label={t('enablePack', { id: pack.id })}
-                    onChange={(e) => void update((s) => void (s.packsEnabled[pack.id] = e.target.checked))}
+                    onChange={(e) => {
+                      const checked = e.target.checked;
+                      void update((s) => void (s.packsEnabled[pack.id] = checked));
+                    }}
                   />
                 </td>
                 <td>

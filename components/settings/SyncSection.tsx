@@ -20,7 +20,7 @@ export function syncMessage(t: T, status: SaveStatus): string {
     .join(' ');
 }
 
-export function SyncSection({ t, state, update, saveStatus }: { t: T; state: OptionsState; update: (change: (s: Settings) => void) => Promise<void>; saveStatus: SaveStatus }) {
+export function SyncSection({ t, state, update, saveStatus, turnSyncOn }: { t: T; state: OptionsState; update: (change: (s: Settings) => void) => Promise<void>; saveStatus: SaveStatus; turnSyncOn: () => Promise<void> }) {
   const locked = isLocked(state.loaded.locked, 'sync.enabled');
   const lockId = useId();
   const problem = syncMessage(t, saveStatus);
@@ -35,7 +35,7 @@ export function SyncSection({ t, state, update, saveStatus }: { t: T; state: Opt
           checked={state.loaded.settings.sync.enabled}
           disabled={locked}
           aria-describedby={locked ? lockId : undefined}
-          onChange={(e) => void update((s) => void (s.sync.enabled = e.target.checked))}
+          onChange={(e) => void (e.target.checked ? turnSyncOn() : update((s) => void (s.sync.enabled = false)))}
         />
         {t('syncEnable')}
       </label>

@@ -12,8 +12,8 @@ import type { Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { extractCredentials } from '../../core/credentials/index.ts';
 import { highlightCss } from '../inspector/highlight-style.ts';
-import { ContentMessage, PanelMessage } from '../../platform/messages/contract.ts';
-import type { TabState } from '../../platform/messages/contract.ts';
+import { ContentMessage, HighlightNames, PanelMessage } from '../../platform/messages/contract.ts';
+import type { HighlightNames as HighlightNamesT, TabState } from '../../platform/messages/contract.ts';
 import { notifyPanels, sendCommand } from '../../platform/messages/index.ts';
 import { injectInspector, insertStyles, registerSite, setBadge } from '../../platform/tabs.ts';
 import { readTriage, recordDecision } from '../../platform/triage.ts';
@@ -84,16 +84,30 @@ async function onContentMessage(message: ContentMessage, sender: Sender): Promis
     }
     case 'inpage/credentials':
       return extractCredentials({ blocks: message.blocks, links: message.links, url: message.url, now: new Date() });
-    case 'inpage/styles':
+    case 'inpage/styles': {
+      // The names an earlier inspector in this tab used: after an extension reload or update
+      // (Firefox injects the new content script into open tabs) the new one removes the old
+      // one's highlights, which outlive the script that made them.
+      const previous = await swapHighlightNames(tabId, message.names);
       try {
         const { settings } = await activeDetection();
         await insertStyles(tabId, highlightCss(message.names, settings.appearance));
-        return { ok: true };
+        return { ok: true, previous };
       } catch {
         // No host permission here (e.g. Facebook Marketplace): the content script adopts the sheet itself.
-        return { ok: false };
+        return { ok: false, previous };
       }
+    }
   }
+}
+
+/** Remembers a tab's current highlight names (storage.local: they must survive an extension reload). */
+async function swapHighlightNames(tabId: number, names: HighlightNamesT): Promise<string[]> {
+  const key = `highlightNames.${tabId}`;
+  const stored = (await browser.storage.local.get(key))[key];
+  await browser.storage.local.set({ [key]: names });
+  const parsed = HighlightNames.safeParse(stored);
+  return parsed.success ? Object.values(parsed.data) : [];
 }
 
 async function onPanelMessage(message: PanelMessage): Promise<unknown> {
@@ -169,7 +183,10 @@ export default defineBackground(() => {
       void clearReport(tabId).then(() => Promise.all([updateBadge(tabId), notifyPanels(tabId)]));
     });
   });
-  browser.tabs.onRemoved.addListener((tabId) => void clearReport(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void clearReport(tabId);
+    void browser.storage.local.remove(`highlightNames.${tabId}`);
+  });
 
   browser.commands?.onCommand.addListener((command) => {
     void (async () => {

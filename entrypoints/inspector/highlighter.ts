@@ -121,6 +121,16 @@ export class Highlighter {
     return this.visible;
   }
 
+  /** Removes highlights an earlier inspector of this page registered (it was unloaded without cleaning up). */
+  removeStale(names: readonly string[]): void {
+    const own = new Set(Object.values(this.names));
+    const docs = new Set<Document>([this.topWindow.document, ...this.perDocument.keys()]);
+    for (const doc of docs) {
+      const registry = (doc.defaultView as HighlightWindow | null)?.CSS.highlights;
+      for (const name of names) if (!own.has(name)) registry?.delete(name);
+    }
+  }
+
   /** Removes every highlight, sheet and overlay this instance made. */
   destroy(): void {
     for (const doc of this.perDocument.keys()) {

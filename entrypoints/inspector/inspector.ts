@@ -81,7 +81,11 @@ export class Inspector {
     // The background inserts the style sheet as an extension sheet; where it cannot (no
     // host permission), the sheet is adopted by the document instead (visible to the page).
     void sendFromContent({ kind: 'inpage/styles', names: this.highlighter.names })
-      .then((answer) => (answer as { ok?: boolean } | undefined)?.ok !== true)
+      .then((raw) => {
+        const answer = raw as { ok?: boolean; previous?: unknown } | undefined;
+        if (Array.isArray(answer?.previous)) this.highlighter.removeStale(answer.previous.filter((n): n is string => typeof n === 'string'));
+        return answer?.ok !== true;
+      })
       .catch(() => true)
       .then((fallback) => {
         if (fallback && !this.signal.aborted) this.highlighter.adoptDocumentSheet(this.doc);

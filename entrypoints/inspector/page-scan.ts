@@ -10,7 +10,7 @@ import { describeElement, hiddenReason } from './describe.ts';
 import type { SliceClock } from './slicing.ts';
 
 /** Nodes the text-map builder visits per step between clock checks. */
-const NODES_PER_STEP = 48;
+const NODES_PER_STEP = 16;
 /** Characters of block text sent to the engine per message (bounded by the contract's limits too). */
 const CHARS_PER_CHUNK = 100_000;
 const BLOCKS_PER_CHUNK = 4000;

@@ -73,6 +73,23 @@ export async function saveSettings(settings: Settings, now = Date.now()): Promis
   }
 }
 
+/**
+ * Turning sync on in a browser pulls what the reviewer's other browsers already synced
+ * before pushing anything, so the first browser's settings are not overwritten by this
+ * one's defaults. Parts nobody synced yet keep this browser's values.
+ */
+export async function enableSync(own: Settings): Promise<SaveResult> {
+  let synced: Record<string, unknown> = {};
+  try {
+    synced = await browser.storage.sync.get([...SYNC_KEYS]);
+  } catch {
+    // Sync unavailable: the switch is saved and the next save reports the failure.
+  }
+  const merged = mergeSynced({ ...own, sync: { enabled: true } }, 0, synced);
+  const { settings } = repairSettings(envelope(merged.settings as Settings));
+  return saveSettings({ ...settings, sync: { enabled: true } });
+}
+
 /** Calls back whenever own, synced or managed settings change. */
 export function watchSettings(listener: () => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {

@@ -70,3 +70,15 @@ describe('mergeSynced', () => {
     expect(merged.settings.locale).toBe('auto');
   });
 });
+
+describe('turning sync on', () => {
+  it('takes every part another browser synced, whatever its age, and keeps this browser\'s token', () => {
+    const local = defaultSettings();
+    local.submission.token = 'mine';
+    local.reviewer.name = 'local default';
+    const merged = mergeSynced(local, 0, { settings: { updatedAt: 1, settings: { reviewer: { name: 'Ana', id: 'r-9' } } } });
+    expect(merged.changed).toBe(true);
+    expect(merged.settings.reviewer).toEqual({ name: 'Ana', id: 'r-9' });
+    expect((merged.settings.submission as { token: string }).token).toBe('mine');
+  });
+});

@@ -29,10 +29,12 @@
  *   b.kind                          'chromium' | 'firefox'
  *   b.extensionOrigin               'chrome-extension://<id>' | 'moz-extension://<uuid>'
  *   await b.newPage(url?)           a TestPage (see below)
- *   await b.extension(fn, arg)      runs fn(api, arg) in an extension page (a hidden-ish bridge tab) where
- *                                   api is browser/chrome and runtime.sendMessage reaches the background;
- *                                   fn must be self-contained (it is sent as source)
- *   await b.background(fn, arg)     the same inside the background itself (Chromium service worker)
+ *   await b.extension(fn, arg)      runs fn(api, arg) in a privileged extension context (Chromium: the
+ *                                   service worker; Firefox: an extension page) where api is
+ *                                   browser/chrome; fn must be self-contained (it is sent as source)
+ *   await b.background(fn, arg)     the same (an alias naming the background)
+ *   await b.extensionPage(fn, arg)  runs fn(api, arg) in an extension page (a bridge tab) in both browsers,
+ *                                   where runtime.sendMessage reaches the background as the panel's does
  *   await panelRequest(b, message)  sends a panel/* message to the background as the panel does
  *   await tabState(b, tabId)        the panel's TabState for a tab (report, decisions, tallies)
  *   await waitForReport(b, tabId, (report) => boolean)   polls until the tab's report satisfies it
@@ -310,12 +312,18 @@ export interface ExtensionBrowser {
   extensionOrigin: string;
   newPage(url?: string): Promise<TestPage>;
   /**
-   * Runs fn(api, arg) in an extension page (privileged; it can message the background);
-   * fn is sent as source, so it must be self-contained.
+   * Runs fn(api, arg) in a privileged extension context (Chromium: the service worker, so its
+   * globals are reachable; Firefox: an extension page); fn is sent as source, so it must be
+   * self-contained.
    */
   extension<T, A = null>(fn: (api: any, arg: A) => T | Promise<T>, arg?: A): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  /** Runs fn(api, arg) in the background itself (Chromium: the service worker; Firefox: same as extension()). */
+  /** The same as extension(): kept for suites that name the background explicitly. */
   background<T, A = null>(fn: (api: any, arg: A) => T | Promise<T>, arg?: A): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /**
+   * Runs fn(api, arg) in an extension page in both browsers: what a panel can do, including
+   * runtime.sendMessage to the background (a service worker cannot message itself).
+   */
+  extensionPage<T, A = null>(fn: (api: any, arg: A) => T | Promise<T>, arg?: A): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
   tabIdOf(page: TestPage): Promise<number>;
   openPopup(tabId: number): Promise<TestPage>;
   openExtensionPage(pathAndQuery: string): Promise<TestPage>;
@@ -396,14 +404,15 @@ export async function launchChromium(server: FixtureServer, options: LaunchOptio
       if (url) await handle.goto(url);
       return handle;
     },
-    extension: async (fn, arg) => {
+    extension: async (fn, arg) => (await worker()).evaluate(expression(fn, arg)),
+    background: async (fn, arg) => (await worker()).evaluate(expression(fn, arg)),
+    extensionPage: async (fn, arg) => {
       if (!bridge) {
         bridge = await b.openExtensionPage('popup.html?harness=1');
         await lastPage?.bringToFront();
       }
       return (bridge.raw as PwPage).evaluate(expression(fn, arg)) as never;
     },
-    background: async (fn, arg) => (await worker()).evaluate(expression(fn, arg)),
     tabIdOf: (page) => findTabId(b, page),
     openPopup: (tabId) => b.openExtensionPage(`popup.html?tabId=${tabId}`),
     openExtensionPage: async (pathAndQuery) => {
@@ -495,6 +504,7 @@ export async function launchFirefox(server: FixtureServer, options: LaunchOption
       return (bridge.raw as PpPage).evaluate(expression(fn, arg)) as never;
     },
     background: (fn, arg) => b.extension(fn, arg),
+    extensionPage: (fn, arg) => b.extension(fn, arg),
     tabIdOf: (page) => findTabId(b, page),
     openPopup: (tabId) => openExtensionPage(`popup.html?tabId=${tabId}`),
     openExtensionPage,
@@ -509,7 +519,7 @@ export async function launchFirefox(server: FixtureServer, options: LaunchOption
 
 /** Sends a panel/* message (platform/messages/contract.ts) to the background, as the popup does. */
 export function panelRequest<T = unknown>(b: ExtensionBrowser, message: { kind: string; [k: string]: unknown }): Promise<T> {
-  return b.extension((api, m) => api.runtime.sendMessage(m), message) as Promise<T>;
+  return b.extensionPage((api, m) => api.runtime.sendMessage(m), message) as Promise<T>;
 }
 
 export function tabState(b: ExtensionBrowser, tabId: number): Promise<TabState> {

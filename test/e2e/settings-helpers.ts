@@ -188,7 +188,18 @@ const FIREFOX_TEST_ID = 'listing-inspector-policy-e2e@example.org';
 
 /** Whether the tests may write Firefox's system policy file: root, and no policy file already there. */
 export function canWriteFirefoxPolicy(): boolean {
-  if (existsSync(FIREFOX_POLICY_FILE)) return false;
+  if (existsSync(FIREFOX_POLICY_FILE)) {
+    // A file left by an interrupted run of these tests (only our test id in it) is ours to remove;
+    // anything else belongs to the machine's administrator and is left alone.
+    try {
+      const existing = JSON.parse(readFileSync(FIREFOX_POLICY_FILE, 'utf8')) as { policies?: Record<string, { Extensions?: object }> };
+      const ours = Object.keys(existing.policies ?? {}).join() === '3rdparty' && Object.keys(existing.policies?.['3rdparty']?.Extensions ?? {}).join() === FIREFOX_TEST_ID;
+      if (!ours) return false;
+      rmSync(FIREFOX_POLICY_FILE);
+    } catch {
+      return false;
+    }
+  }
   try {
     const created = !existsSync(path.dirname(FIREFOX_POLICY_FILE));
     mkdirSync(path.dirname(FIREFOX_POLICY_FILE), { recursive: true });

@@ -152,10 +152,15 @@ describe.each(BROWSERS)('options page in $kind', ({ kind, launch }) => {
     await page.close();
   });
 
-  it('saves locally and says so plainly when custom rules are past the sync quota', async () => {
+  it('pulls settings synced by another browser when sync is turned on, then says plainly when custom rules are past the quota', async () => {
+    // What the reviewer's other browser synced earlier (the same shape this one writes).
+    await b.extension(async (api) => {
+      await api.storage.sync.set({ settings: { updatedAt: 5, settings: { reviewer: { name: 'Ana from the other browser', id: 'r-9' } } } });
+    });
     const page = await openOptions(b);
     await page.evaluate(() => (document.querySelector('#sync input[type=checkbox]') as HTMLInputElement).click());
     await page.waitFor(() => (document.querySelector('#sync input[type=checkbox]') as HTMLInputElement).checked);
+    await page.waitFor(() => [...document.querySelectorAll('#reviewer input')].some((i) => (i as HTMLInputElement).value === 'Ana from the other browser'));
     const big = JSON.stringify({ note: 'x'.repeat(9000) });
     await setValue(page, '#custom textarea.code', big);
     await clickButton(page, 'Save');
