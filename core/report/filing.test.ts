@@ -11,6 +11,20 @@ describe('filing form', () => {
     expect(form.findings[1]!.link).toBe(''); // hidden text cannot be scrolled to
   });
 
+  it('prefills the substance category over how it is sold, whatever the severities', () => {
+    const finding = SAMPLE_PAGE.findings[0]!;
+    const page = {
+      ...SAMPLE_PAGE,
+      findings: [
+        { ...finding, category: 'rx-without-prescription' as const, severity: 'high' as const },
+        { ...finding, category: 'evasion' as const, severity: 'high' as const },
+        { ...finding, category: 'opioid' as const, severity: 'medium' as const },
+      ],
+    };
+    expect(prefillForm(page, 'rev-1').category).toBe('opioid');
+    expect(prefillForm({ ...page, findings: page.findings.slice(0, 2) }, 'rev-1').category).toBe('rx-without-prescription');
+  });
+
   it('takes rule origins from the engine when several packs ran', () => {
     const page = { ...SAMPLE_PAGE, packs: [{ id: 'a', version: '1.0.0' }, { id: 'b', version: '2.0.0' }] };
     const form = prefillForm(page, 'rev-1', { origins: new Map([['opioid.oxycodone', { packId: 'b', packVersion: '2.0.0' }]]) });

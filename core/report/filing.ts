@@ -26,14 +26,23 @@ function topBy<T extends string>(values: readonly T[], rank: (value: T) => numbe
   return best;
 }
 
+/** Categories that say how something is sold rather than what. */
+const MANNER_CATEGORIES: ReadonlySet<string> = new Set(['rx-without-prescription', 'evasion', 'pharmacy-claim']);
+
+function categoryBasis(findings: readonly Finding[]): string[] {
+  const substances = findings.filter((finding) => !MANNER_CATEGORIES.has(finding.category));
+  return (substances.length ? substances : findings).map((finding) => finding.category);
+}
+
 export function prefillForm(page: PageResult, reviewerId: string, options: { origins?: RuleOrigins; pageText?: string } = {}): DraftForm {
   const listingFindings = page.findings.filter((finding) => finding.zone === 'listing');
   const basis = listingFindings.length ? listingFindings : page.findings;
   const onlyPack = page.packs.length === 1 ? page.packs[0] : undefined;
   const origin = (finding: Finding) => options.origins?.get(finding.ruleId) ?? (onlyPack ? { packId: onlyPack.id, packVersion: onlyPack.version } : null);
   return {
-    // The most severe category, ties broken by how often it was found.
-    category: topBy(basis.map((finding) => finding.category), (category) => Math.max(...basis.filter((f) => f.category === category).map((f) => SEVERITY_RANK[f.severity]))) ?? '',
+    // The substance's category when one was found (a report is about what is sold; "no prescription"
+    // or "stealth shipping" say how), the most severe first, ties broken by how often it was found.
+    category: topBy(categoryBasis(basis), (category) => Math.max(...basis.filter((f) => f.category === category).map((f) => SEVERITY_RANK[f.severity]))) ?? '',
     severity: topBy(basis.map((finding) => finding.severity), (severity) => SEVERITY_RANK[severity]) ?? 'low',
     listingUrl: page.url,
     listing: page.listing,
