@@ -144,9 +144,9 @@ async function inspectTab(tabId: number): Promise<void> {
 }
 
 export default defineBackground(() => {
+  // The packs compile on the first page's request, not at start-up: a service worker restarts
+  // often, and a second of compiling would hold up every other manager's events each time.
   watchDetectionInputs();
-  // Compile the packs now, before the first page asks.
-  void activeDetection().catch(() => undefined);
   registerSettingsBackground();
   registerReports({
     scanOf: async (tabId) => {

@@ -29,7 +29,7 @@ export interface AssemblyInput {
 export interface Detection {
   /** The engine's matches for these blocks (block indices relative to them); run by the background. */
   scan(blocks: readonly TextBlock[]): Promise<Match[]>;
-  readListing(doc: Document, url: URL): ListingRead;
+  readListing(doc: Document, url: URL | null): ListingRead;
   mergeCredentials(parts: readonly CredentialResult[]): CredentialResult[];
   assemble(input: AssemblyInput): PageResult;
 }

@@ -169,7 +169,8 @@ export class Inspector {
     this.signal.throwIfAborted();
     this.clock.restart();
     const adapterStart = performance.now();
-    this.listing = this.detection.readListing(this.doc, new URL(this.win.location.href));
+    const declared = declaredPageUrl(this.win);
+    this.listing = this.detection.readListing(this.doc, declared === null ? new URL(this.win.location.href) : null);
     this.adapterMs = performance.now() - adapterStart;
     await this.clock.yieldNow(this.signal);
     // Watch before walking: content added while the walk is under way is queued, not lost.
@@ -207,7 +208,7 @@ export class Inspector {
   private async absorb(root: Node, scan: RootScan): Promise<void> {
     const credentials: CredentialResult[] = [];
     this.clock.phase = 'credentials';
-    const url = this.win.location.href;
+    const url = declaredPageUrl(this.win) ?? this.win.location.href;
     credentials.push(...(await readCredentials(scan.blocks, scan.links, url)));
     this.signal.throwIfAborted();
     this.clock.restart();
@@ -347,7 +348,7 @@ export class Inspector {
   private buildReport(): TabReport {
     const ordered = this.ordered();
     const result = this.detection.assemble({
-      url: this.win.location.href,
+      url: declaredPageUrl(this.win) ?? this.win.location.href,
       matches: ordered.map((f) => f.match),
       credentials: this.detection.mergeCredentials(this.units.flatMap((u) => u.credentials)),
       listing: this.listing.facts,
@@ -372,6 +373,28 @@ export class Inspector {
       painter: this.highlighter.isVisible ? this.highlighter.mode : 'off',
       stats: { scanMs: round(this.scanMs), longestSliceMs: round(this.clock.longestMs), longestSlicePhase: this.clock.longestPhase, adapterMs: round(this.adapterMs), scannerSliceMs: round(Math.max(0, ...[...this.clock.byPhase].filter(([phase]) => phase !== 'adapter').map(([, ms]) => ms))), blocks: this.blocks, chars: this.chars, rescans: this.rescans },
     };
+  }
+}
+
+/**
+ * A page opened from a file or a local server is a saved page: like the static scan, read
+ * it at the address it declares (canonical link, og:url), so site adapters and
+ * credentials that depend on the domain (.pharmacy, seals) judge it as published.
+ * Null for pages on the web (their own address stands) and saved pages declaring none.
+ */
+function declaredPageUrl(win: Window): string | null {
+  const loc = win.location;
+  const local = loc.protocol === 'file:' || /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(loc.hostname);
+  if (!local) return null;
+  const doc = win.document;
+  const declared =
+    doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  if (!declared) return null;
+  try {
+    const url = new URL(declared, loc.href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
   }
 }
 
