@@ -3,7 +3,7 @@
  * same loader as every pack (precise errors), kept as typed so nothing is lost
  * while it is invalid, and a "try it" box that scans a sample with the engine.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatPack } from '../../core/rules/format.ts';
 import { parsePack } from '../../core/rules/load.ts';
 import type { Pack } from '../../core/rules/schema.ts';
@@ -48,7 +48,14 @@ export function CustomRulesSection({ t, state, update, compile }: { t: T; state:
   const [text, setText] = useState(saved);
   const [debounced, setDebounced] = useState(saved);
   const id = useId();
-  useEffect(() => setText(saved), [saved]);
+  // Follow the saved rules (another tab, sync, policy) only while the editor shows them: a
+  // late storage event must never overwrite what the reviewer is typing.
+  const synced = useRef(saved);
+  useEffect(() => {
+    const previous = synced.current;
+    synced.current = saved;
+    setText((current) => (current === previous ? saved : current));
+  }, [saved]);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(text), 250);
     return () => clearTimeout(timer);
