@@ -8,7 +8,8 @@ export const SEVERITIES = ['high', 'medium', 'low'] as const;
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
-export const CATEGORIES = [
+/** Categories of controlled substances and their precursors (not prescription medicines, nor how something is sold). */
+export const CONTROLLED_CATEGORIES = [
   'opioid',
   'benzodiazepine',
   'stimulant',
@@ -19,6 +20,10 @@ export const CATEGORIES = [
   'cannabis',
   'steroid',
   'precursor',
+] as const;
+
+export const CATEGORIES = [
+  ...CONTROLLED_CATEGORIES,
   'rx-drug',
   'rx-without-prescription',
   'evasion',

@@ -14,7 +14,7 @@
  * but do not answer the need: they say the product is approved, who the seller is, or that the
  * platform may host drug sellers — not that this seller may sell this drug.
  */
-import type { Category, CredentialResult } from '../findings.ts';
+import { CONTROLLED_CATEGORIES as CONTROLLED_CATEGORY_LIST, type Category, type CredentialResult } from '../findings.ts';
 import type { Match, TextBlock } from '../engine/types.ts';
 import { countsAsListing } from '../verdict.ts';
 import { credentialKind } from './registry.ts';
@@ -32,18 +32,7 @@ export interface CredentialNeed {
   reason: string;
 }
 
-export const CONTROLLED_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
-  'opioid',
-  'benzodiazepine',
-  'stimulant',
-  'cathinone',
-  'hallucinogen',
-  'dissociative',
-  'ghb',
-  'cannabis',
-  'steroid',
-  'precursor',
-]);
+export const CONTROLLED_CATEGORIES: ReadonlySet<Category> = new Set<Category>(CONTROLLED_CATEGORY_LIST);
 const RX_CATEGORIES: ReadonlySet<Category> = new Set<Category>(['rx-drug', 'rx-without-prescription']);
 
 /** The zone that decides, as in the verdict policy: the block's own zone when the match points at a known block. */
