@@ -154,6 +154,8 @@ export class Inspector {
         isBlock: computedIsBlock(this.win),
         listingRoots: this.listing.roots,
         baseUrl: this.win.location.href,
+        // On an item page the title and meta/OpenGraph descriptions describe this listing (as in the CLI).
+        ...(this.listing.facts.pageType === 'item' ? { metadataZone: 'listing' as const } : {}),
       },
       nextId: () => `f${++this.idCounter}`,
     };
